@@ -1,0 +1,167 @@
+//! Dates as mail clients write them in attribution lines and quoted headers ("On Mon, 3 Mar 2025
+//! at 10:15, Anna wrote:", "Sent: Monday, March 3, 2025 10:15 AM", "Date: Mon, 03 Mar 2025
+//! 10:15:00 +0000", "On 03/03/2025 10:15, Anna wrote:"). chrono parses a known format; these
+//! lines embed one of several formats inside free text, so we find the date first, then let
+//! chrono build it.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use regex::{Captures, Regex};
+
+/// A date found in text; the offset is known only when the text gave one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LooseDate {
+    pub local: NaiveDateTime,
+    pub offset: Option<FixedOffset>,
+}
+
+impl LooseDate {
+    /// The instant, reading a date without offset in `default` (the draft's own offset).
+    pub fn resolve(&self, default: FixedOffset) -> Option<DateTime<FixedOffset>> {
+        self.offset
+            .unwrap_or(default)
+            .from_local_datetime(&self.local)
+            .single()
+    }
+}
+
+const MONTH: &str = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+const TIME: &str =
+    r"(?:,?\s*(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)?)?";
+const ZONE: &str = r"(?:\s*(?P<tz>[+-]\d{4}|UTC|GMT|Z)\b)?";
+
+static FORMS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
+    let form = |date: &str| Regex::new(&format!(r"(?i)\b{date}{TIME}{ZONE}")).unwrap();
+    [
+        // 2025-03-03 10:15
+        form(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T\d)?"),
+        // 3 Mar 2025 (RFC 5322, Apple Mail)
+        form(&format!(
+            r"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<y>\d{{4}})"
+        )),
+        // March 3, 2025 (Outlook, Gmail US)
+        form(&format!(
+            r"{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
+        )),
+        // 03/03/2025 or 3.3.25 (Thunderbird): month first unless that cannot be
+        form(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})\b"),
+    ]
+});
+
+/// The first date in `text`, if any.
+pub fn parse_english_date(text: &str) -> Option<LooseDate> {
+    FORMS
+        .iter()
+        .filter_map(|form| form.captures(text).map(|c| (c.get(0).unwrap().start(), c)))
+        .min_by_key(|(start, _)| *start)
+        .and_then(|(_, caps)| build(&caps))
+}
+
+fn build(caps: &Captures) -> Option<LooseDate> {
+    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let mut year = num("y")? as i32;
+    if year < 100 {
+        year += 2000;
+    }
+    let (month, day) = match (caps.name("mon"), num("a"), num("b")) {
+        (Some(mon), _, _) => (month_number(mon.as_str())?, num("d")?),
+        (None, Some(a), Some(b)) if a > 12 => (b, a),
+        (None, Some(a), Some(b)) => (a, b),
+        _ => (num("m")?, num("d")?),
+    };
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    let mut hour = num("h").unwrap_or(0);
+    if let Some(ap) = caps.name("ap") {
+        let pm = ap.as_str().to_ascii_lowercase().starts_with('p');
+        hour = match (hour, pm) {
+            (12, false) => 0,
+            (h, true) if h < 12 => h + 12,
+            (h, _) => h,
+        };
+    }
+    let time = NaiveTime::from_hms_opt(hour, num("mi").unwrap_or(0), num("s").unwrap_or(0))?;
+    let offset = caps.name("tz").and_then(|tz| match tz.as_str() {
+        z if z.eq_ignore_ascii_case("utc") || z.eq_ignore_ascii_case("gmt") || z == "Z" => {
+            FixedOffset::east_opt(0)
+        }
+        z => {
+            let sign = if z.starts_with('-') { -1 } else { 1 };
+            let hours: i32 = z[1..3].parse().ok()?;
+            let minutes: i32 = z[3..5].parse().ok()?;
+            FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
+        }
+    });
+    Some(LooseDate {
+        local: date.and_time(time),
+        offset,
+    })
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let prefix = name.get(..3)?.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| *m == prefix)
+        .map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymdhm(text: &str) -> (i32, u32, u32, u32, u32) {
+        use chrono::{Datelike, Timelike};
+        let d = parse_english_date(text)
+            .unwrap_or_else(|| panic!("no date in {text:?}"))
+            .local;
+        (d.year(), d.month(), d.day(), d.hour(), d.minute())
+    }
+
+    #[test]
+    fn mail_client_forms() {
+        assert_eq!(
+            ymdhm("On Mon, 3 Mar 2025 at 10:15, Anna Smith <a@example.com> wrote:"),
+            (2025, 3, 3, 10, 15)
+        );
+        assert_eq!(
+            ymdhm("On Mar 3, 2025, at 4:05 PM, Anna wrote:"),
+            (2025, 3, 3, 16, 5)
+        );
+        assert_eq!(
+            ymdhm("Sent: Monday, March 3, 2025 10:15 AM"),
+            (2025, 3, 3, 10, 15)
+        );
+        assert_eq!(
+            ymdhm("On 03/14/2025 09:30, Anna wrote:"),
+            (2025, 3, 14, 9, 30)
+        );
+        assert_eq!(
+            ymdhm("On 14.03.2025 09:30, Anna wrote:"),
+            (2025, 3, 14, 9, 30)
+        );
+        assert_eq!(ymdhm("Date: 2025-03-03 12:00"), (2025, 3, 3, 12, 0));
+        assert_eq!(
+            ymdhm("On Wednesday, 12 March 2025 at 12:00 am, Bo wrote:"),
+            (2025, 3, 12, 0, 0)
+        );
+    }
+
+    #[test]
+    fn offsets_are_kept_when_given() {
+        let d = parse_english_date("Date: Mon, 03 Mar 2025 10:15:00 -0500").unwrap();
+        assert_eq!(d.offset, FixedOffset::west_opt(5 * 3600));
+        let utc = d.resolve(FixedOffset::east_opt(0).unwrap()).unwrap();
+        assert_eq!(utc.to_rfc3339(), "2025-03-03T10:15:00-05:00");
+    }
+
+    #[test]
+    fn no_date_or_impossible_date() {
+        assert_eq!(parse_english_date("On the other hand, Anna wrote:"), None);
+        assert_eq!(parse_english_date("On 31 Feb 2025 Anna wrote:"), None);
+        assert_eq!(parse_english_date("Version 1.2.3 is out"), None);
+    }
+}

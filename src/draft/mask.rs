@@ -1,0 +1,100 @@
+//! Blanks out what the lints must never match: template placeholders, URLs, e-mail addresses and
+//! code. Masked bytes become spaces (newlines stay), so every offset into the masked text is
+//! still an offset into the original.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Spans never linted in any kind of input.
+static ALWAYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        // Placeholders: Handlebars/Liquid/Zendesk `{{..}}` (and `{{{..}}}`), Liquid tags `{%..%}`,
+        // shell/JS `${..}`, Ruby/i18n `%{..}`. Non-greedy and bounded so a stray `{{` cannot
+        // swallow the rest of the file.
+        r"(?s)\{\{.{0,500}?\}\}\}?|\{%.{0,500}?%\}|[$%]\{[^{}\n]{0,200}\}",
+        // URLs.
+        r"|(?i:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\[\]]+",
+        // E-mail addresses.
+        r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+        // Inline code spans.
+        r"|`[^`\n]+`",
+    ))
+    .expect("mask pattern compiles")
+});
+
+/// Fenced code blocks in Markdown.
+static FENCED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ms)^[ \t]*```.*?(?:^[ \t]*```[^\n]*$|\z)|^[ \t]*~~~.*?(?:^[ \t]*~~~[^\n]*$|\z)")
+        .expect("fence pattern compiles")
+});
+
+pub(crate) fn mask(text: &str, markdown: bool) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut blank = |start: usize, end: usize| {
+        for b in &mut bytes[start..end] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
+    };
+    if markdown {
+        for m in FENCED.find_iter(text) {
+            blank(m.start(), m.end());
+        }
+    }
+    for m in ALWAYS.find_iter(text) {
+        // URLs keep their trailing sentence punctuation: "see https://x.org/a." ends a sentence.
+        let end = m.start()
+            + m.as_str()
+                .trim_end_matches(['.', ',', ';', ':', '!', '?'])
+                .len();
+        blank(m.start(), end);
+    }
+    // Only ASCII bytes and whole characters were replaced.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mask;
+
+    #[test]
+    fn placeholders_become_spaces_of_the_same_length() {
+        let text = "Hi {{ticket.requester.first_name}}, order ${order_id} for %{agent} {% if x %}ok{% endif %}";
+        let masked = mask(text, false);
+        assert_eq!(masked.len(), text.len());
+        assert!(!masked.contains('{'));
+        assert!(masked.starts_with("Hi "));
+        assert!(masked.contains(" ok "));
+    }
+
+    #[test]
+    fn urls_and_addresses_are_masked_but_sentence_end_kept() {
+        let masked = mask(
+            "See https://example.com/backend/ping. Mail ping@backend.example.org now",
+            false,
+        );
+        assert!(!masked.contains("backend"));
+        assert!(masked.contains(". Mail"));
+        assert!(masked.ends_with(" now"));
+    }
+
+    #[test]
+    fn code_is_masked_and_lines_stay() {
+        let text = "Run `git rollback` here.\n```\nhotfix\n```\nafter";
+        let masked = mask(text, true);
+        assert!(!masked.contains("rollback"));
+        assert!(!masked.contains("hotfix"));
+        assert_eq!(masked.lines().count(), text.lines().count());
+        // Outside Markdown a fence is ordinary text.
+        assert!(mask(text, false).contains("hotfix"));
+    }
+
+    #[test]
+    fn multibyte_placeholder_content_stays_valid_utf8() {
+        let masked = mask("Hallo {{naam_ü}} daar", false);
+        assert_eq!(masked.len(), "Hallo {{naam_ü}} daar".len());
+        assert!(masked.ends_with(" daar"));
+    }
+}

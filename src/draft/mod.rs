@@ -1,0 +1,257 @@
+//! Parsing an input into a [`Draft`]: its headers, the lintable text with its line map, and the
+//! zones (greeting, author text, quoted history, sign-off, signature) the lints rely on.
+
+mod dates;
+mod eml;
+mod html;
+mod mask;
+mod source_map;
+mod zones;
+
+use std::ops::Range;
+
+use chrono::{DateTime, FixedOffset};
+
+pub use dates::{LooseDate, parse_english_date};
+pub use source_map::{LineIndex, Origin, Position, SourceMap};
+pub use zones::Zone;
+
+/// How an input's bytes are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// An RFC 5322 message (`.eml`, or an extensionless file that starts with headers).
+    Eml,
+    /// A plain-text template.
+    Text,
+    /// A Markdown template: code spans and fenced blocks are never linted.
+    Markdown,
+    /// An HTML template: tags are stripped, `blockquote` content is quoted history.
+    Html,
+}
+
+impl InputKind {
+    /// The kind for a file name's extension, if it is one draftlint reads.
+    pub fn from_extension(ext: &str) -> Option<InputKind> {
+        match ext.to_ascii_lowercase().as_str() {
+            "eml" => Some(InputKind::Eml),
+            "txt" | "text" => Some(InputKind::Text),
+            "md" | "markdown" => Some(InputKind::Markdown),
+            "html" | "htm" => Some(InputKind::Html),
+            _ => None,
+        }
+    }
+
+    /// Whether `bytes` look like an e-mail: header lines first (an mbox `From ` line may lead).
+    pub fn looks_like_email(bytes: &[u8]) -> bool {
+        eml::looks_like_email(bytes)
+    }
+}
+
+/// Why an input could not be read as a draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftError(pub String);
+
+impl std::fmt::Display for DraftError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DraftError {}
+
+/// The lintable text of an input and where each of its bytes came from.
+#[derive(Debug, Clone)]
+pub(crate) struct Body {
+    /// Plain text: HTML already converted, quoted HTML marked with `> `.
+    pub text: String,
+    /// `text` offsets -> offsets in `source`.
+    pub map: SourceMap,
+    pub origin: Origin,
+    /// The bytes positions are counted in: the file, or the decoded body.
+    pub source: Vec<u8>,
+}
+
+/// Header facts the lints use.
+#[derive(Debug, Clone, Default)]
+pub struct Headers {
+    pub date: Option<DateTime<FixedOffset>>,
+    pub subject: Option<String>,
+}
+
+/// One line of the lintable text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Byte range in [`Draft::text`], without the line terminator.
+    pub range: Range<usize>,
+    pub zone: Zone,
+}
+
+/// A parsed draft, ready for the lints.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub kind: InputKind,
+    pub headers: Headers,
+    /// The lintable text with placeholders, URLs, e-mail addresses and code masked by spaces
+    /// (same byte length, so offsets stay valid).
+    pub text: String,
+    pub lines: Vec<Line>,
+    /// The date of the message this draft answers, read from the quoted history.
+    pub replied_to_date: Option<DateTime<FixedOffset>>,
+    map: SourceMap,
+    origin: Origin,
+    source: Vec<u8>,
+    index: LineIndex,
+}
+
+impl Draft {
+    /// Parses `bytes` as `kind`.
+    pub fn parse(bytes: &[u8], kind: InputKind) -> Result<Draft, DraftError> {
+        let (body, headers) = match kind {
+            InputKind::Eml => {
+                let message = eml::parse(bytes)?;
+                (message.body, message.headers)
+            }
+            InputKind::Text | InputKind::Markdown => {
+                (template_body(bytes, |t| (t, None)), Headers::default())
+            }
+            InputKind::Html => (
+                template_body(bytes, |t| {
+                    let (text, map) = html::to_text(&t);
+                    (text, Some(map))
+                }),
+                Headers::default(),
+            ),
+        };
+        Ok(Draft::from_body(body, headers, kind))
+    }
+
+    fn from_body(body: Body, headers: Headers, kind: InputKind) -> Draft {
+        let text = mask::mask(&body.text, kind == InputKind::Markdown);
+        let zoned = zones::split(&text);
+        // A history date without an offset is read in the draft's own offset.
+        let offset = headers
+            .date
+            .map_or(chrono::FixedOffset::east_opt(0).unwrap(), |d| *d.offset());
+        Draft {
+            kind,
+            replied_to_date: zoned.replied_to.and_then(|d| d.resolve(offset)),
+            headers,
+            lines: zoned.lines,
+            text,
+            index: LineIndex::new(&body.source),
+            map: body.map,
+            origin: body.origin,
+            source: body.source,
+        }
+    }
+
+    /// What reported positions count in.
+    pub fn origin(&self) -> Origin {
+        self.origin
+    }
+
+    /// The file (or decoded-body) position of a text offset.
+    pub fn position(&self, text_offset: usize) -> Position {
+        self.index
+            .position(&self.source, self.map.to_source(text_offset))
+    }
+
+    /// The source line a position stands on, as the user sees it.
+    pub fn source_line(&self, line: usize) -> String {
+        self.index.line_text(&self.source, line)
+    }
+
+    /// The text of a line.
+    pub fn line_text(&self, line: &Line) -> &str {
+        &self.text[line.range.clone()]
+    }
+
+    /// Paragraphs of author text: runs of consecutive non-blank author lines, as byte ranges
+    /// of [`Draft::text`] (from the first line's start to the last line's end).
+    pub fn author_paragraphs(&self) -> Vec<Range<usize>> {
+        let mut paragraphs = Vec::new();
+        let mut current: Option<Range<usize>> = None;
+        for line in &self.lines {
+            let is_text = line.zone == Zone::Author && !self.line_text(line).trim().is_empty();
+            match (&mut current, is_text) {
+                (Some(range), true) => range.end = line.range.end,
+                (None, true) => current = Some(line.range.clone()),
+                (Some(_), false) => paragraphs.extend(current.take()),
+                (None, false) => {}
+            }
+        }
+        paragraphs.extend(current);
+        paragraphs
+    }
+}
+
+/// A template's bytes as text (invalid UTF-8 replaced, a BOM skipped), optionally converted
+/// (HTML to text) with a map back to the template's own offsets.
+fn template_body(
+    bytes: &[u8],
+    convert: impl FnOnce(String) -> (String, Option<SourceMap>),
+) -> Body {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let (decoded, utf8_map) = decode_utf8_mapped(&bytes[bom..], bom);
+    let (text, converted) = convert(decoded);
+    let map = match converted {
+        Some(inner) => inner.then(utf8_map),
+        None => utf8_map,
+    };
+    Body {
+        text,
+        map,
+        origin: Origin::File,
+        source: bytes.to_vec(),
+    }
+}
+
+/// `bytes` as a string with invalid sequences replaced, and a map from the string's offsets to
+/// `base + ` the byte offsets they came from.
+pub(crate) fn decode_utf8_mapped(bytes: &[u8], base: usize) -> (String, SourceMap) {
+    let mut text = String::with_capacity(bytes.len());
+    let mut map = SourceMap::default();
+    let mut at = base;
+    for chunk in bytes.utf8_chunks() {
+        map.push(text.len(), at);
+        text.push_str(chunk.valid());
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            map.push(text.len(), at);
+            text.push(char::REPLACEMENT_CHARACTER);
+            at += chunk.invalid().len();
+        }
+    }
+    if text.is_empty() {
+        map.push(0, base);
+    }
+    (text, map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_map_skips_invalid_bytes() {
+        let (text, map) = decode_utf8_mapped(b"ab\xff\xfecd", 0);
+        assert_eq!(text, "ab\u{fffd}\u{fffd}cd");
+        let c = text.find('c').unwrap();
+        assert_eq!(map.to_source(c), 4);
+    }
+
+    #[test]
+    fn template_positions_are_file_positions() {
+        let draft = Draft::parse(
+            "\u{feff}Hi there,\n\nWe will circle back.\n".as_bytes(),
+            InputKind::Text,
+        )
+        .unwrap();
+        let at = draft.text.find("circle").unwrap();
+        assert_eq!(draft.position(at), Position { line: 3, column: 9 });
+    }
+}

@@ -1,0 +1,131 @@
+//! draftlint: a linter for e-mail drafts and support-macro templates.
+//!
+//! The pipeline: bytes -> [`Draft`] (headers, zones, line map) -> [`lints`] -> [`Diagnostic`]s
+//! -> a [`report`].
+
+pub mod draft;
+pub mod lints;
+pub mod report;
+pub mod walk;
+
+pub use draft::{Draft, DraftError, InputKind, Origin, Position};
+pub use lints::{Context, Lint, Severity};
+pub use walk::{Detect, Input};
+
+use serde::Serialize;
+
+/// A finding, located in the file (or decoded body) of its draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub lint: &'static str,
+    pub severity: Severity,
+    pub start: Position,
+    /// Exclusive end.
+    pub end: Position,
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+/// The lints of a run, ready to check drafts.
+pub struct Linter {
+    lints: Vec<Box<dyn Lint>>,
+}
+
+impl Linter {
+    /// A linter with every built-in lint.
+    pub fn new() -> Result<Linter, String> {
+        Ok(Linter {
+            lints: lints::builtin()?,
+        })
+    }
+
+    pub fn lints(&self) -> &[Box<dyn Lint>] {
+        &self.lints
+    }
+
+    /// Every finding in `draft`, ordered by position, then lint.
+    pub fn check(&self, draft: &Draft, ctx: &Context) -> Vec<Diagnostic> {
+        let mut diagnostics = Vec::new();
+        let mut hits = Vec::new();
+        for lint in &self.lints {
+            hits.clear();
+            lint.check(draft, ctx, &mut hits);
+            diagnostics.extend(hits.drain(..).map(|hit| Diagnostic {
+                lint: lint.id(),
+                severity: lint.default_severity(),
+                start: draft.position(hit.span.start),
+                end: draft.position(hit.span.end),
+                message: hit.message,
+                suggestion: hit.suggestion,
+            }));
+        }
+        diagnostics.sort_by(|a, b| (a.start, a.end, a.lint).cmp(&(b.start, b.end, b.lint)));
+        diagnostics
+    }
+}
+
+/// The findings of one input, with the source lines they point at.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The path as the user named it (or `<stdin>`).
+    pub path: String,
+    pub origin: Origin,
+    pub findings: Vec<Finding>,
+}
+
+/// A diagnostic and the source lines it spans, for display.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub diagnostic: Diagnostic,
+    /// Lines `start.line ..= end.line` of the file (or decoded body), joined by `\n`.
+    pub source: String,
+}
+
+/// What became of one input.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    Checked(FileReport),
+    /// Not a draft (an extensionless file that is not e-mail): silently skipped.
+    Skipped,
+    /// Unreadable or undecodable: `path: problem`.
+    Failed {
+        path: String,
+        problem: String,
+    },
+}
+
+impl Linter {
+    /// Parses and lints one input's bytes.
+    pub fn check_bytes(&self, path: &str, bytes: &[u8], detect: Detect, ctx: &Context) -> Outcome {
+        let kind = match detect {
+            Detect::Known(kind) => kind,
+            _ if InputKind::looks_like_email(bytes) => InputKind::Eml,
+            Detect::EmailOrText => InputKind::Text,
+            Detect::EmailOrSkip => return Outcome::Skipped,
+        };
+        match Draft::parse(bytes, kind) {
+            Ok(draft) => {
+                let findings = self
+                    .check(&draft, ctx)
+                    .into_iter()
+                    .map(|diagnostic| {
+                        let source = (diagnostic.start.line..=diagnostic.end.line)
+                            .map(|line| draft.source_line(line))
+                            .collect::<Vec<_>>()
+                            .join("\n");
+                        Finding { diagnostic, source }
+                    })
+                    .collect();
+                Outcome::Checked(FileReport {
+                    path: path.to_string(),
+                    origin: draft.origin(),
+                    findings,
+                })
+            }
+            Err(err) => Outcome::Failed {
+                path: path.to_string(),
+                problem: err.to_string(),
+            },
+        }
+    }
+}

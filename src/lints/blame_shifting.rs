@@ -1,0 +1,72 @@
+use super::phrases::{Matcher, PhraseFile};
+use super::{Context, Hit, Lint};
+use crate::draft::Draft;
+
+/// ## What it does
+/// Flags phrases that put the responsibility for a problem on someone other than the writer's
+/// side: a colleague, another department, a supplier or courier, "the system", or the reader
+/// ("not our fault", "the warehouse messed up", "you should have read the instructions").
+/// Ownership ("this was our mistake") and reassurance ("this is not your fault") are not flagged.
+///
+/// ## Why is this bad?
+/// To the client, the writer is the company. Blaming a colleague or a supplier sounds like an
+/// excuse and says nobody is in charge; blaming the client makes them defensive. Owning the
+/// problem and saying how it will be fixed keeps their trust.
+///
+/// ## Example
+/// ```text
+/// The courier messed up your delivery, it's not our fault.
+/// ```
+/// Use instead:
+/// ```text
+/// Your parcel went to the wrong address. I'm sorry: I have sent a replacement by express.
+/// ```
+pub struct BlameShifting {
+    phrases: Matcher,
+    except: Matcher,
+    suggestions: Vec<Option<String>>,
+}
+
+impl BlameShifting {
+    pub fn new(data: PhraseFile) -> Result<Self, String> {
+        Ok(BlameShifting {
+            phrases: Matcher::new(&data.phrase, &data.sets, false)?,
+            except: Matcher::new(&data.except, &data.sets, false)?,
+            suggestions: data.phrase.iter().map(|p| p.suggestion.clone()).collect(),
+        })
+    }
+}
+
+impl Lint for BlameShifting {
+    fn id(&self) -> &'static str {
+        "blame-shifting"
+    }
+
+    fn summary(&self) -> &'static str {
+        "Puts the blame for a problem on a colleague, a supplier, the system or the reader"
+    }
+
+    fn check(&self, draft: &Draft, _ctx: &Context, hits: &mut Vec<Hit>) {
+        let text = &draft.text;
+        for paragraph in draft.author_paragraphs() {
+            let shields = self.except.find_in(text, paragraph.clone());
+            for found in self.phrases.find_in(text, paragraph) {
+                let shielded = shields
+                    .iter()
+                    .any(|s| s.span.start < found.span.end && found.span.start < s.span.end);
+                if shielded {
+                    continue;
+                }
+                let matched = text[found.span.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                hits.push(Hit {
+                    span: found.span,
+                    message: format!("`{matched}` shifts the blame instead of owning the problem"),
+                    suggestion: self.suggestions[found.entry].clone(),
+                });
+            }
+        }
+    }
+}

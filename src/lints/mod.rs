@@ -1,0 +1,138 @@
+//! The lints. Each lint is a small struct in its own module with its documentation; its phrase
+//! data lives in `lints/<id>.<language>.toml` at the top of the repository, embedded at build
+//! time, so adding a phrase never needs Rust code.
+
+mod blame_shifting;
+mod jargon;
+mod missing_delay_ack;
+mod missing_next_step;
+pub mod phrases;
+mod text;
+mod worried_opener;
+
+use std::ops::Range;
+
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+
+use crate::draft::Draft;
+use phrases::PhraseFile;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// What a lint found, in draft-text offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub span: Range<usize>,
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+/// Facts about the run that a lint may need.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    /// "Now", for drafts without a Date header.
+    pub now: DateTime<FixedOffset>,
+}
+
+/// A lint: an id, a one-line summary, and a check over a draft's author text.
+pub trait Lint: Send + Sync {
+    fn id(&self) -> &'static str;
+    fn summary(&self) -> &'static str;
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn check(&self, draft: &Draft, ctx: &Context, hits: &mut Vec<Hit>);
+}
+
+/// The built-in phrase data, embedded at build time.
+const BUILTIN_DATA: &[(&str, &str)] = &[
+    ("jargon.en.toml", include_str!("../../lints/jargon.en.toml")),
+    (
+        "missing-next-step.en.toml",
+        include_str!("../../lints/missing-next-step.en.toml"),
+    ),
+    (
+        "blame-shifting.en.toml",
+        include_str!("../../lints/blame-shifting.en.toml"),
+    ),
+    (
+        "worried-opener.en.toml",
+        include_str!("../../lints/worried-opener.en.toml"),
+    ),
+    (
+        "missing-delay-ack.en.toml",
+        include_str!("../../lints/missing-delay-ack.en.toml"),
+    ),
+];
+
+/// The built-in lints, in a stable order.
+pub fn builtin() -> Result<Vec<Box<dyn Lint>>, String> {
+    let data = |name: &str| -> Result<PhraseFile, String> {
+        let (file, text) = BUILTIN_DATA
+            .iter()
+            .find(|(file, _)| *file == name)
+            .ok_or_else(|| format!("no built-in data file {name}"))?;
+        PhraseFile::parse(file, text)
+    };
+    Ok(vec![
+        Box::new(jargon::Jargon::new(data("jargon.en.toml")?)?),
+        Box::new(missing_next_step::MissingNextStep::new(data(
+            "missing-next-step.en.toml",
+        )?)?),
+        Box::new(blame_shifting::BlameShifting::new(data(
+            "blame-shifting.en.toml",
+        )?)?),
+        Box::new(worried_opener::WorriedOpener::new(data(
+            "worried-opener.en.toml",
+        )?)?),
+        Box::new(missing_delay_ack::MissingDelayAck::new(data(
+            "missing-delay-ack.en.toml",
+        )?)?),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn builtin_data_compiles_and_names_its_lint() {
+        let lints = super::builtin().expect("built-in data compiles");
+        let ids: Vec<&str> = lints.iter().map(|l| l.id()).collect();
+        assert_eq!(
+            ids,
+            [
+                "jargon",
+                "missing-next-step",
+                "blame-shifting",
+                "worried-opener",
+                "missing-delay-ack"
+            ]
+        );
+        for (file, text) in super::BUILTIN_DATA {
+            let data = super::PhraseFile::parse(file, text).unwrap();
+            assert!(
+                file.starts_with(&data.lint),
+                "{file} declares lint {}",
+                data.lint
+            );
+            assert!(file.ends_with(&format!(".{}.toml", data.language)));
+        }
+    }
+}

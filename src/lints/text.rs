@@ -1,0 +1,85 @@
+//! Sentences and words of author text, as the lints count them.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A sentence ends at `.`, `!` or `?` (closing quotes and brackets included) before white
+/// space, and at a paragraph's end.
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[.!?…]+["'’”)\]]*(?:\s|$)"#).unwrap());
+
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*").unwrap());
+
+/// The sentences of `text[range]`, trimmed, as ranges of `text`.
+pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let slice = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in SENTENCE_END.find_iter(slice) {
+        push_trimmed(&mut out, slice, start..m.end(), range.start);
+        start = m.end();
+    }
+    push_trimmed(&mut out, slice, start..slice.len(), range.start);
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, slice: &str, r: Range<usize>, base: usize) {
+    let part = &slice[r.clone()];
+    let lead = part.len() - part.trim_start().len();
+    let trimmed = part.trim();
+    if !trimmed.is_empty() {
+        let start = base + r.start + lead;
+        out.push(start..start + trimmed.len());
+    }
+}
+
+/// Words in `text[range]` (placeholders are already blank, so they do not count).
+pub fn word_count(text: &str, range: Range<usize>) -> usize {
+    WORD.find_iter(&text[range]).count()
+}
+
+/// `range` without leading and trailing white space.
+pub fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let part = &text[range.clone()];
+    let start = range.start + (part.len() - part.trim_start().len());
+    start..start + part.trim().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_across_wrapped_lines() {
+        let text = "  First one. Second\nwraps here! Third? \"Quoted.\" Last";
+        let got: Vec<&str> = sentences(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "First one.",
+                "Second\nwraps here!",
+                "Third?",
+                "\"Quoted.\"",
+                "Last"
+            ]
+        );
+    }
+
+    #[test]
+    fn version_numbers_do_not_end_sentences() {
+        let text = "Update to 2.4.1 today.";
+        assert_eq!(sentences(text, 0..text.len()).len(), 1);
+    }
+
+    #[test]
+    fn counts_words_not_placeholders() {
+        let text = "Hi      , it's done — 3 items";
+        assert_eq!(word_count(text, 0..text.len()), 5);
+    }
+}

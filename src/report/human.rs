@@ -1,0 +1,141 @@
+//! The default format: each finding with its source line and the span marked (rendered by
+//! annotate-snippets), then a summary line.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use colored::Colorize;
+
+use super::{Reporter, Summary};
+use crate::{FileReport, Finding, Origin, Severity};
+
+pub struct Human<W: Write> {
+    out: W,
+    renderer: Renderer,
+}
+
+impl<W: Write> Human<W> {
+    /// Output is always styled; the stream it goes to strips styles where colour is off.
+    pub fn new(out: W) -> Self {
+        Human {
+            out,
+            renderer: Renderer::styled(),
+        }
+    }
+}
+
+impl<W: Write> Reporter for Human<W> {
+    fn file(&mut self, report: &FileReport) -> io::Result<()> {
+        for finding in &report.findings {
+            let rendered = self.renderer.render(&groups(report, finding));
+            writeln!(self.out, "{rendered}\n")?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        let files = plural(summary.files, "file");
+        let line = match summary.findings() {
+            0 => format!("Checked {files}: {}.", "no findings".green().bold()),
+            n => {
+                let per_lint: Vec<String> = summary
+                    .per_lint
+                    .iter()
+                    .map(|(lint, n)| format!("{lint} {n}"))
+                    .collect();
+                format!(
+                    "Checked {files}: {} ({}).",
+                    plural(n, "finding").yellow().bold(),
+                    per_lint.join(", ")
+                )
+            }
+        };
+        writeln!(self.out, "{line}")?;
+        if summary.failed > 0 {
+            writeln!(
+                self.out,
+                "{}",
+                format!("{} could not be read.", plural(summary.failed, "file"))
+                    .red()
+                    .bold()
+            )?;
+        }
+        self.out.flush()
+    }
+}
+
+fn groups<'a>(report: &'a FileReport, finding: &'a Finding) -> Vec<Group<'a>> {
+    let d = &finding.diagnostic;
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let span = byte_span(
+        &finding.source,
+        d.start.column,
+        d.end.line - d.start.line,
+        d.end.column,
+    );
+    let mut group = level.primary_title(&d.message).id(d.lint).element(
+        Snippet::source(&finding.source)
+            .line_start(d.start.line)
+            .path(&report.path)
+            .fold(false)
+            .annotation(AnnotationKind::Primary.span(span)),
+    );
+    if let Some(suggestion) = &d.suggestion {
+        group = group.element(Level::HELP.message(suggestion));
+    }
+    if report.origin == Origin::DecodedBody {
+        group = group.element(Level::NOTE.message(
+            "line and column count in the decoded message body (base64 or converted charset), not in the file",
+        ));
+    }
+    vec![group]
+}
+
+/// The byte range in `source` (lines joined by `\n`) from 1-based character `start_column` on
+/// its first line to exclusive `end_column` on line `end_line_offset`.
+fn byte_span(
+    source: &str,
+    start_column: usize,
+    end_line_offset: usize,
+    end_column: usize,
+) -> std::ops::Range<usize> {
+    let byte_at = |line_index: usize, column: usize| {
+        let line_start: usize = source
+            .split('\n')
+            .take(line_index)
+            .map(|l| l.len() + 1)
+            .sum();
+        let line = source.split('\n').nth(line_index).unwrap_or("");
+        let within = line
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line.len(), |(i, _)| i);
+        (line_start + within).min(source.len())
+    };
+    let start = byte_at(0, start_column);
+    let end = byte_at(end_line_offset, end_column).max(start);
+    start..end
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::byte_span;
+
+    #[test]
+    fn spans_count_characters_and_cross_lines() {
+        assert_eq!(byte_span("zwölf circle", 7, 0, 13), 7..13);
+        assert_eq!(byte_span("we will circle\nback now", 9, 1, 5), 8..19);
+    }
+}

@@ -1,0 +1,69 @@
+//! `--format json`: one JSON array of findings, sorted by path, line and column.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Reporter, Summary};
+use crate::{FileReport, Origin, Severity};
+
+/// One finding as a JSON object. `end_column` is exclusive; `origin` says whether line and
+/// column count in the file or in the decoded message body.
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    path: &'a str,
+    lint: &'a str,
+    severity: Severity,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    message: &'a str,
+    suggestion: Option<&'a str>,
+    origin: Origin,
+}
+
+pub struct Json<W: Write> {
+    out: W,
+    written: usize,
+}
+
+impl<W: Write> Json<W> {
+    pub fn new(out: W) -> Self {
+        Json { out, written: 0 }
+    }
+}
+
+impl<W: Write> Reporter for Json<W> {
+    fn file(&mut self, report: &FileReport) -> io::Result<()> {
+        for finding in &report.findings {
+            let d = &finding.diagnostic;
+            let object = JsonFinding {
+                path: &report.path,
+                lint: d.lint,
+                severity: d.severity,
+                line: d.start.line,
+                column: d.start.column,
+                end_line: d.end.line,
+                end_column: d.end.column,
+                message: &d.message,
+                suggestion: d.suggestion.as_deref(),
+                origin: report.origin,
+            };
+            self.out.write_all(if self.written == 0 {
+                b"[\n  "
+            } else {
+                b",\n  "
+            })?;
+            serde_json::to_writer(&mut self.out, &object)?;
+            self.written += 1;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
+        self.out
+            .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        self.out.flush()
+    }
+}

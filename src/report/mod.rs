@@ -1,0 +1,43 @@
+//! Output formats: one module per format, each a [`Reporter`] that writes as results arrive.
+
+mod human;
+mod json;
+
+use std::collections::BTreeMap;
+use std::io;
+
+pub use human::Human;
+pub use json::Json;
+
+use crate::FileReport;
+
+/// Totals for a run.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// Inputs parsed and linted.
+    pub files: usize,
+    /// Inputs that could not be read or decoded.
+    pub failed: usize,
+    pub per_lint: BTreeMap<&'static str, usize>,
+}
+
+impl Summary {
+    pub fn add(&mut self, report: &FileReport) {
+        self.files += 1;
+        for finding in &report.findings {
+            *self.per_lint.entry(finding.diagnostic.lint).or_default() += 1;
+        }
+    }
+
+    pub fn findings(&self) -> usize {
+        self.per_lint.values().sum()
+    }
+}
+
+/// Writes a run's results in one format.
+pub trait Reporter {
+    /// One input's findings, in input order.
+    fn file(&mut self, report: &FileReport) -> io::Result<()>;
+    /// The end of the run.
+    fn finish(&mut self, summary: &Summary) -> io::Result<()>;
+}

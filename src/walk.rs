@@ -1,0 +1,89 @@
+//! Which files a run lints: paths named on the command line, and directories walked with the
+//! `ignore` crate (`.gitignore` respected, hidden files skipped), in a stable order.
+
+use std::path::{Path, PathBuf};
+
+use crate::draft::InputKind;
+
+/// How an input's kind is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detect {
+    /// By its extension.
+    Known(InputKind),
+    /// A walked file without an extension: linted only if it is an e-mail (Maildir and mail
+    /// archives name files that way).
+    EmailOrSkip,
+    /// A file named explicitly, or standard input: e-mail if it looks like one, else text.
+    EmailOrText,
+}
+
+/// One thing to lint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File {
+        path: PathBuf,
+        detect: Detect,
+    },
+    /// `-`: one draft from standard input.
+    Stdin,
+}
+
+/// A path that could not be walked, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkError {
+    pub path: String,
+    pub message: String,
+}
+
+/// The inputs named by `paths`, each directory's files sorted by path.
+pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<WalkError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            walk_dir(path, &mut inputs, &mut errors);
+        } else {
+            // Named explicitly: linted whatever its name.
+            let detect = kind_by_extension(path).map_or(Detect::EmailOrText, Detect::Known);
+            inputs.push(Input::File {
+                path: path.clone(),
+                detect,
+            });
+        }
+    }
+    (inputs, errors)
+}
+
+fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
+    let walker = ignore::WalkBuilder::new(dir)
+        .require_git(false)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                let path = entry.into_path();
+                let has_extension = path.extension().is_some();
+                let detect = match kind_by_extension(&path) {
+                    Some(kind) => Detect::Known(kind),
+                    None if !has_extension => Detect::EmailOrSkip,
+                    None => continue,
+                };
+                inputs.push(Input::File { path, detect });
+            }
+            Ok(_) => {}
+            Err(err) => errors.push(WalkError {
+                path: dir.display().to_string(),
+                message: err.to_string(),
+            }),
+        }
+    }
+}
+
+fn kind_by_extension(path: &Path) -> Option<InputKind> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .and_then(InputKind::from_extension)
+}
