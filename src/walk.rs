@@ -46,7 +46,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<WalkError>) {
             walk_dir(path, &mut inputs, &mut errors);
         } else {
             // Named explicitly: linted whatever its name.
-            let detect = kind_by_extension(path).map_or(Detect::EmailOrText, Detect::Known);
+            let detect = detect_by_extension(path).unwrap_or(Detect::EmailOrText);
             inputs.push(Input::File {
                 path: path.clone(),
                 detect,
@@ -66,8 +66,8 @@ fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
             Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                 let path = entry.into_path();
                 let has_extension = path.extension().is_some();
-                let detect = match kind_by_extension(&path) {
-                    Some(kind) => Detect::Known(kind),
+                let detect = match detect_by_extension(&path) {
+                    Some(detect) => detect,
                     None if !has_extension => Detect::EmailOrSkip,
                     None => continue,
                 };
@@ -82,8 +82,15 @@ fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
     }
 }
 
-fn kind_by_extension(path: &Path) -> Option<InputKind> {
-    path.extension()
+/// How a file's kind is decided from its name. Mail archives save messages as `.txt` too, so a
+/// `.txt` file that starts with a mail header block is read as e-mail.
+fn detect_by_extension(path: &Path) -> Option<Detect> {
+    let kind = path
+        .extension()
         .and_then(|e| e.to_str())
-        .and_then(InputKind::from_extension)
+        .and_then(InputKind::from_extension)?;
+    Some(match kind {
+        InputKind::Text => Detect::EmailOrText,
+        kind => Detect::Known(kind),
+    })
 }

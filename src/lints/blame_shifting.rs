@@ -70,3 +70,71 @@ impl Lint for BlameShifting {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::lints::text_hits;
+
+    fn blame(text: &str) -> Vec<String> {
+        text_hits("blame-shifting", text)
+    }
+
+    #[test]
+    fn flags_blame_on_others_and_on_the_reader() {
+        for (text, expected) in [
+            ("Honestly, it's not our fault.", "it's not our fault"),
+            ("It wasn't me who sent it.", "It wasn't me"),
+            (
+                "The warehouse messed up your order.",
+                "The warehouse messed up",
+            ),
+            (
+                "Our developers made the mistake in the update.",
+                "Our developers made the mistake",
+            ),
+            ("That's on the courier, not us.", "That's on the courier"),
+            ("You should have read the manual.", "You should have"),
+            ("You failed to attach the form.", "You failed to"),
+            (
+                "You didn't follow the instructions we sent.",
+                "You didn't follow the instructions",
+            ),
+            ("If you had read the email, you'd know.", "If you had read"),
+            ("This looks like user error.", "user error"),
+            ("Sorry, billing is not my department.", "not my department"),
+            (
+                "The outage had nothing to do with us.",
+                "nothing to do with us",
+            ),
+            (
+                "The system did not save your address.",
+                "The system did not save",
+            ),
+        ] {
+            assert_eq!(blame(text), [expected], "{text}");
+        }
+    }
+
+    #[test]
+    fn silent_on_ownership_reassurance_and_look_alikes() {
+        for text in [
+            "This was our mistake, and I have fixed it.",
+            "We dropped the ball here; I'm sorry.",
+            "This is not your fault at all.",
+            "You did nothing wrong.",
+            "You should have received the invoice by now.",
+            "You should have got an email with the link.",
+            "You should have a new password in your inbox.",
+            "It was my fault, not yours.",
+            "The courier collects the parcel tomorrow.",
+        ] {
+            assert!(blame(text).is_empty(), "{text}: {:?}", blame(text));
+        }
+    }
+
+    #[test]
+    fn silent_in_quotes_and_signatures() {
+        let text = "Hi Sam,\n\nYour refund is on its way.\n\nBest regards,\nBo\nNot my department since 2019\n\n> It's not our fault, the warehouse messed up.\n";
+        assert!(blame(text).is_empty());
+    }
+}

@@ -210,21 +210,10 @@ fn is_shouting(text: &str, span: &Range<usize>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::draft::InputKind;
-    use crate::lints::builtin;
+    use crate::lints::text_hits;
 
     fn findings(text: &str) -> Vec<String> {
-        let draft = Draft::parse(text.as_bytes(), InputKind::Text).unwrap();
-        let lints = builtin().unwrap();
-        let ctx = Context {
-            now: chrono::DateTime::parse_from_rfc3339("2026-01-15T12:00:00Z").unwrap(),
-        };
-        let mut hits = Vec::new();
-        lints[0].check(&draft, &ctx, &mut hits);
-        hits.into_iter()
-            .map(|h| draft.text[h.span].to_string())
-            .collect()
+        text_hits("jargon", text)
     }
 
     #[test]

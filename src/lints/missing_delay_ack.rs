@@ -101,7 +101,95 @@ impl Lint for MissingDelayAck {
 
 fn describe(waited: Duration) -> String {
     match waited.num_days() {
-        0 | 1 => format!("{} hours", waited.num_hours()),
+        0 | 1 => format!("more than {} hours", waited.num_hours()),
         days => format!("{days} days"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::draft::InputKind;
+    use crate::lints::{hits_of, text_hits};
+
+    fn delay(text: &str) -> Vec<String> {
+        text_hits("missing-delay-ack", text)
+    }
+
+    fn reply(date: &str, attribution: &str, body: &str) -> Vec<String> {
+        let eml = format!(
+            "From: bo@example.com\r\nTo: sam@example.com\r\nSubject: Re: order\r\nDate: {date}\r\n\r\nHi Sam,\r\n\r\n{body}\r\n\r\n{attribution}\r\n> Where is my order?\r\n"
+        );
+        hits_of("missing-delay-ack", eml.as_bytes(), InputKind::Eml)
+    }
+
+    #[test]
+    fn flags_reported_delays_without_apology() {
+        for (text, expected) in [
+            ("Your order has been delayed by a week.", "delayed"),
+            ("The call is postponed to Monday.", "postponed"),
+            (
+                "We pushed the launch back to May.",
+                "pushed the launch back",
+            ),
+            ("The project is behind schedule.", "behind schedule"),
+            (
+                "The install will take longer than planned.",
+                "take longer than planned",
+            ),
+            (
+                "The report will not be ready until Monday.",
+                "will not be ready until",
+            ),
+            ("Your new delivery date is 3 May.", "new delivery date"),
+        ] {
+            assert_eq!(delay(text), [expected], "{text}");
+        }
+    }
+
+    #[test]
+    fn silent_when_acknowledged_or_not_a_delay() {
+        for text in [
+            "Sorry, your order has been delayed by a week.",
+            "Your order is delayed; I apologise for this.",
+            "Thank you for your patience: the call is postponed to Monday.",
+            "Please send the form today to avoid delays.",
+            "We ship without delay.",
+            "Hi Sam,\n\nAll set.\n\n> The order was delayed again.",
+        ] {
+            assert!(delay(text).is_empty(), "{text}: {:?}", delay(text));
+        }
+    }
+
+    #[test]
+    fn late_replies_need_an_apology() {
+        let gmail = "On Mon, 3 Mar 2025 at 10:15, Sam Lee <sam@example.com> wrote:";
+        assert_eq!(
+            reply("Thu, 6 Mar 2025 09:00:00 +0000", gmail, "It ships today."),
+            ["It ships today."]
+        );
+        assert!(
+            reply(
+                "Thu, 6 Mar 2025 09:00:00 +0000",
+                gmail,
+                "Sorry for the slow reply: it ships today."
+            )
+            .is_empty()
+        );
+        assert!(reply("Mon, 3 Mar 2025 18:00:00 +0000", gmail, "It ships today.").is_empty());
+        let outlook = "-----Original Message-----\r\nFrom: Sam Lee\r\nSent: Monday, March 3, 2025 10:15 AM\r\nTo: Bo\r\nSubject: order";
+        assert_eq!(
+            reply("Fri, 7 Mar 2025 09:00:00 +0000", outlook, "It ships today."),
+            ["It ships today."]
+        );
+    }
+
+    #[test]
+    fn drafts_without_a_date_use_now() {
+        // --now in tests is 2026-01-15T12:00:00Z.
+        let eml = "From: bo@example.com\nSubject: Re: x\n\nIt ships today.\n\nOn 10 Jan 2026, at 09:00, Sam wrote:\n> Any news?\n";
+        assert_eq!(
+            hits_of("missing-delay-ack", eml.as_bytes(), InputKind::Eml),
+            ["It ships today."]
+        );
     }
 }

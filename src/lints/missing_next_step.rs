@@ -91,3 +91,71 @@ impl Lint for MissingNextStep {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::lints::text_hits;
+
+    const BODY: &str = "Hi Sam,\n\nThanks for writing in about the billing error on your March invoice. \
+        We looked at your account this morning and found a duplicate charge from the payment provider. \
+        The duplicate has been reversed and the balance is correct again.";
+
+    fn next_step(closing: &str) -> Vec<String> {
+        text_hits(
+            "missing-next-step",
+            &format!("{BODY}\n\n{closing}\n\nBest regards,\nBo\n"),
+        )
+    }
+
+    #[test]
+    fn flags_a_closing_with_only_information() {
+        assert_eq!(
+            next_step("The refund has been processed."),
+            ["The refund has been processed."]
+        );
+        // A request early in the draft does not count: only the closing does.
+        let early = "Hi Sam,\n\nPlease note that we looked at your account. We found a duplicate charge from the \
+            payment provider last week.\n\nThe duplicate has been reversed. The balance is correct again. \
+            Everything has been updated on our side as well.\n";
+        assert_eq!(
+            text_hits("missing-next-step", early),
+            ["Everything has been updated on our side as well."]
+        );
+    }
+
+    #[test]
+    fn each_kind_of_next_step_is_enough() {
+        for closing in [
+            "Let me know if anything still looks wrong.",
+            "Does the new balance match your records?",
+            "I'll send you the corrected invoice by Friday.",
+            "No action is needed from you.",
+            "Next steps: we close the ticket.",
+            "Please confirm the amount when you can.",
+            "We will call you tomorrow to confirm.",
+        ] {
+            assert!(
+                next_step(closing).is_empty(),
+                "{closing}: {:?}",
+                next_step(closing)
+            );
+        }
+    }
+
+    #[test]
+    fn short_drafts_are_exempt_and_signatures_do_not_count() {
+        assert!(
+            text_hits(
+                "missing-next-step",
+                "Hi Sam,\n\nDone, the refund went out today.\n"
+            )
+            .is_empty()
+        );
+        // A request in the signature is not the author's closing.
+        let text = format!("{BODY}\n\nBest regards,\nBo\nPlease rate our support!\n");
+        assert_eq!(
+            text_hits("missing-next-step", &text),
+            ["The duplicate has been reversed and the balance is correct again."]
+        );
+    }
+}

@@ -109,6 +109,32 @@ pub fn builtin() -> Result<Vec<Box<dyn Lint>>, String> {
     ])
 }
 
+/// Test support: the matched text of every hit of one lint on a draft.
+#[cfg(test)]
+pub(crate) fn hits_of(lint_id: &str, bytes: &[u8], kind: crate::draft::InputKind) -> Vec<String> {
+    static LINTS: std::sync::LazyLock<Vec<Box<dyn Lint>>> =
+        std::sync::LazyLock::new(|| builtin().expect("built-in data compiles"));
+    let draft = Draft::parse(bytes, kind).expect("test draft parses");
+    let lint = LINTS
+        .iter()
+        .find(|l| l.id() == lint_id)
+        .expect("lint exists");
+    let ctx = Context {
+        now: DateTime::parse_from_rfc3339("2026-01-15T12:00:00Z").expect("valid date"),
+    };
+    let mut hits = Vec::new();
+    lint.check(&draft, &ctx, &mut hits);
+    hits.into_iter()
+        .map(|h| draft.text[h.span].to_string())
+        .collect()
+}
+
+/// Test support: [`hits_of`] on a plain-text template.
+#[cfg(test)]
+pub(crate) fn text_hits(lint_id: &str, text: &str) -> Vec<String> {
+    hits_of(lint_id, text.as_bytes(), crate::draft::InputKind::Text)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

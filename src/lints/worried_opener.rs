@@ -62,3 +62,59 @@ impl Lint for WorriedOpener {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::lints::text_hits;
+
+    fn opener(text: &str) -> Vec<String> {
+        text_hits("worried-opener", text)
+    }
+
+    #[test]
+    fn flags_a_first_sentence_that_presumes_worry() {
+        for (text, expected) in [
+            (
+                "Hi Sam,\n\nYou are worried about the invoice. It is fine.",
+                "You are worried",
+            ),
+            (
+                "Hi Sam,\n\nAre you worried about the move? We have it covered.",
+                "Are you worried",
+            ),
+            ("You seem upset about the delay.", "You seem upset"),
+            (
+                "Hi Sam, I understand you are frustrated with the app.",
+                "I understand you are frustrated",
+            ),
+            (
+                "Dear Sam,\n\nI know you're concerned about the data.",
+                "I know you're concerned",
+            ),
+            ("You must be worried by now.", "You must be worried"),
+            (
+                "I can tell you're not happy with the result.",
+                "I can tell you're not happy",
+            ),
+            (
+                "I hear that you're upset about the bill.",
+                "I hear that you're upset",
+            ),
+            ("I hear that you're moving offices.", "I hear that you're"),
+        ] {
+            assert_eq!(opener(text), [expected], "{text}");
+        }
+    }
+
+    #[test]
+    fn silent_later_in_the_draft_and_on_the_writers_feelings() {
+        for text in [
+            "Hi Sam,\n\nThanks for your message about the invoice. I understand you are frustrated.",
+            "Hi Sam,\n\nI'm not worried about the timeline at all.",
+            "Hi Sam,\n\nWe have fixed the invoice.\n\n> You are worried about it, I know.",
+            "Hi Sam,\n\nYour new card is on its way.",
+        ] {
+            assert!(opener(text).is_empty(), "{text}: {:?}", opener(text));
+        }
+    }
+}
