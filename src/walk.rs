@@ -53,7 +53,17 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<WalkError>) {
             });
         }
     }
+    // One global order (so JSON is sorted by path), each input once.
+    inputs.sort_by(|a, b| input_key(a).cmp(&input_key(b)));
+    inputs.dedup_by(|a, b| input_key(a) == input_key(b));
     (inputs, errors)
+}
+
+fn input_key(input: &Input) -> Option<&Path> {
+    match input {
+        Input::Stdin => None,
+        Input::File { path, .. } => Some(path),
+    }
 }
 
 fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
@@ -65,7 +75,7 @@ fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
         match entry {
             Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                 let path = entry.into_path();
-                let has_extension = path.extension().is_some();
+                let has_extension = file_type_extension(&path).is_some();
                 let detect = match detect_by_extension(&path) {
                     Some(detect) => detect,
                     None if !has_extension => Detect::EmailOrSkip,
@@ -82,13 +92,18 @@ fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
     }
 }
 
+/// The extension, when it names a file type: Maildir names ("1700000000.M1P1.host:2,S") and
+/// archive names ("00001.7c53336b") have dots that are not extensions.
+fn file_type_extension(path: &Path) -> Option<&str> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .filter(|e| e.len() <= 8 && e.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
 /// How a file's kind is decided from its name. Mail archives save messages as `.txt` too, so a
 /// `.txt` file that starts with a mail header block is read as e-mail.
 fn detect_by_extension(path: &Path) -> Option<Detect> {
-    let kind = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .and_then(InputKind::from_extension)?;
+    let kind = file_type_extension(&path).and_then(InputKind::from_extension)?;
     Some(match kind {
         InputKind::Text => Detect::EmailOrText,
         kind => Detect::Known(kind),

@@ -72,7 +72,7 @@ static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)^\s*(?:hi|hello|hey|dear|hiya|greetings|good (?:morning|afternoon|evening|day))\b",
         // A few words of name (placeholders are already blank) and the usual punctuation.
-        r"[\p{L}\s.'-]{0,40}[,!:.]?\s*$"
+        r"[\p{L}\s.'’-]{0,40}[,!:.]?\s*$"
     ))
     .unwrap()
 });
@@ -378,6 +378,12 @@ mod tests {
         let z = zones("Body.\n\nThanks,\nBo Jensen\n");
         assert_eq!(zone_of(&z, "Thanks"), Zone::SignOff);
         assert_eq!(zone_of(&z, "Bo Jensen"), Zone::Signature);
+    }
+
+    #[test]
+    fn greeting_with_typographic_apostrophe() {
+        let z = zones("Hi Mrs O’Neill,\n\nAll done.\n");
+        assert_eq!(zone_of(&z, "Neill"), Zone::Greeting);
     }
 
     #[test]

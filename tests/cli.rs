@@ -1,0 +1,326 @@
+//! The command line as a user meets it: exit codes, errors, inputs, formats.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const NOW: &str = "2026-01-15T12:00:00Z";
+
+const CLEAN: &str = "Hi Sam,\n\nYour refund of 40 euros went out today and should reach your account within \
+three working days. The invoice has been corrected as well, and the new copy is attached to this \
+message for your records.\n\nPlease let me know if anything still looks wrong.\n\nBest regards,\nBo\n";
+
+const JARGON: &str = "Hi Sam,\n\nI'll circle back once the hotfix is live.\n";
+
+fn draftlint() -> assert_cmd::Command {
+    let mut cmd = cargo_bin_cmd!("draftlint");
+    cmd.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .arg("check")
+        .args(["--now", NOW]);
+    cmd
+}
+
+fn write(dir: &Path, name: &str, contents: &str) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, contents).unwrap();
+}
+
+fn json_findings(output: &[u8]) -> Vec<Value> {
+    serde_json::from_slice::<Value>(output)
+        .expect("stdout is JSON")
+        .as_array()
+        .expect("a JSON array")
+        .clone()
+}
+
+#[test]
+fn exit_codes_clean_findings_and_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "clean.txt", CLEAN);
+    write(dir.path(), "jargon.txt", JARGON);
+    draftlint()
+        .arg(dir.path().join("clean.txt"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Checked 1 file: no findings."));
+    draftlint()
+        .arg(dir.path().join("jargon.txt"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("warning[jargon]"));
+    // A missing file is an error naming it, and the other files are still linted.
+    let missing = dir.path().join("missing.eml");
+    draftlint()
+        .arg(&missing)
+        .arg(dir.path().join("jargon.txt"))
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("circle back"))
+        .stderr(predicate::str::contains(format!(
+            "draftlint: error: {}: No such file or directory",
+            missing.display()
+        )));
+}
+
+#[test]
+fn undecodable_mail_is_a_one_line_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "attachment.eml",
+        "From: a@example.com\nSubject: x\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n\nJVBERi0xLjQK\n",
+    );
+    write(dir.path(), "ok.txt", CLEAN);
+    let assert = draftlint().arg(dir.path()).assert().code(2);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("attachment.eml: message has no text or HTML body"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&assert.get_output().stdout).contains("Checked 1 file"));
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    draftlint()
+        .args(["-", "--format", "json"])
+        .write_stdin(JARGON)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(r#""path":"<stdin>""#));
+    let eml = "From: a@example.com\nSubject: x\n\nWe will circle back.\n";
+    let out = draftlint()
+        .args(["-", "--format", "json"])
+        .write_stdin(eml)
+        .output()
+        .unwrap();
+    let findings = json_findings(&out.stdout);
+    assert_eq!(
+        findings[0]["line"], 4,
+        "lines count in the message file, headers included"
+    );
+}
+
+#[test]
+fn json_has_every_field_and_is_sorted() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "b.txt", JARGON);
+    write(
+        dir.path(),
+        "a.md",
+        "Hello,\n\nThe backend is fine; the SLA holds.\n",
+    );
+    let out = draftlint()
+        .arg(dir.path().join("b.txt"))
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let findings = json_findings(&out.stdout);
+    let keys = [
+        "path",
+        "lint",
+        "severity",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "message",
+        "suggestion",
+        "origin",
+    ];
+    for finding in &findings {
+        for key in keys {
+            assert!(finding.get(key).is_some(), "{key} missing in {finding}");
+        }
+        assert_eq!(finding["severity"], "warning");
+    }
+    let order: Vec<(String, u64, u64)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted);
+    // b.txt named twice (directly and through its directory) is linted once.
+    assert_eq!(
+        order.iter().filter(|(p, ..)| p.ends_with("b.txt")).count(),
+        2,
+        "{order:?}"
+    );
+    let backend = findings
+        .iter()
+        .find(|f| f["message"].as_str().unwrap().contains("backend"))
+        .unwrap();
+    assert_eq!(
+        (backend["line"].as_u64(), backend["column"].as_u64()),
+        (Some(3), Some(5))
+    );
+    assert_eq!(
+        (backend["end_line"].as_u64(), backend["end_column"].as_u64()),
+        (Some(3), Some(12))
+    );
+    assert_eq!(backend["suggestion"], "say \"our systems\" instead");
+}
+
+#[test]
+fn empty_json_is_an_empty_array() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "clean.txt", CLEAN);
+    draftlint()
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .assert()
+        .code(0)
+        .stdout("[]\n");
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "jargon.txt", JARGON);
+    let file = dir.path().join("jargon.txt");
+    let esc = predicate::str::contains("\u{1b}[");
+    draftlint()
+        .arg(&file)
+        .args(["--color", "always"])
+        .assert()
+        .stdout(esc.clone());
+    draftlint()
+        .arg(&file)
+        .args(["--color", "never"])
+        .assert()
+        .stdout(esc.clone().not());
+    // Not a terminal: no colour under auto.
+    draftlint().arg(&file).assert().stdout(esc.clone().not());
+    draftlint()
+        .arg(&file)
+        .env("NO_COLOR", "1")
+        .args(["--color", "auto"])
+        .assert()
+        .stdout(esc.not());
+}
+
+#[test]
+fn walking_skips_hidden_ignored_and_foreign_files_in_a_stable_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, ".gitignore", "ignored/\n");
+    write(root, "ignored/bad.txt", JARGON);
+    write(root, ".hidden/bad.txt", JARGON);
+    write(root, ".secret.txt", JARGON);
+    write(root, "notes.rs", "// circle back\n");
+    write(
+        root,
+        "maildir/cur/1700000000.M1P1.host:2,S",
+        "From: a@example.com\nSubject: hi\n\nWe will circle back.\n",
+    );
+    write(
+        root,
+        "maildir/cur/not-mail",
+        "circle back, but not a message\n",
+    );
+    write(root, "z/last.html", "<p>We will <b>circle back</b>.</p>");
+    write(root, "a/first.md", "We will circle back.\n");
+    let out = draftlint()
+        .arg(root)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let paths: Vec<String> = json_findings(&out.stdout)
+        .iter()
+        .map(|f| {
+            f["path"]
+                .as_str()
+                .unwrap()
+                .strip_prefix(root.to_str().unwrap())
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "/a/first.md",
+            "/maildir/cur/1700000000.M1P1.host:2,S",
+            "/z/last.html"
+        ]
+    );
+    // Named explicitly, an extensionless non-mail file is read as text.
+    draftlint()
+        .arg(root.join("maildir/cur/not-mail"))
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn output_is_deterministic_and_inputs_are_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", JARGON);
+    write(dir.path(), "b.txt", CLEAN);
+    let first = draftlint().arg(dir.path()).output().unwrap();
+    let second = draftlint().arg(dir.path()).output().unwrap();
+    assert_eq!(first.stdout, second.stdout);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+        JARGON
+    );
+}
+
+#[test]
+fn bad_arguments_are_usage_errors() {
+    let check = || {
+        let mut cmd = cargo_bin_cmd!("draftlint");
+        cmd.arg("check");
+        cmd
+    };
+    check()
+        .args(["--now", "yesterday"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not an RFC 3339 date-time"));
+    check()
+        .args(["--format", "xml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value 'xml'"));
+    cargo_bin_cmd!("draftlint").assert().code(2);
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..200 {
+        write(dir.path(), &format!("d{i:03}.txt"), JARGON);
+    }
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("draftlint"))
+        .arg("check")
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout); // like `| head`
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+}
