@@ -52,7 +52,7 @@ impl Linter {
             lint.check(draft, ctx, &mut hits);
             diagnostics.extend(hits.drain(..).map(|hit| Diagnostic {
                 lint: lint.id(),
-                severity: lint.default_severity(),
+                severity: lint.meta().default_severity,
                 start: draft.position(hit.span.start),
                 end: draft.position(hit.span.end),
                 message: hit.message,

@@ -123,31 +123,26 @@ mod tests {
 
     #[test]
     fn mail_client_forms() {
-        assert_eq!(
-            ymdhm("On Mon, 3 Mar 2025 at 10:15, Anna Smith <a@example.com> wrote:"),
-            (2025, 3, 3, 10, 15)
-        );
-        assert_eq!(
-            ymdhm("On Mar 3, 2025, at 4:05 PM, Anna wrote:"),
-            (2025, 3, 3, 16, 5)
-        );
-        assert_eq!(
-            ymdhm("Sent: Monday, March 3, 2025 10:15 AM"),
-            (2025, 3, 3, 10, 15)
-        );
-        assert_eq!(
-            ymdhm("On 03/14/2025 09:30, Anna wrote:"),
-            (2025, 3, 14, 9, 30)
-        );
-        assert_eq!(
-            ymdhm("On 14.03.2025 09:30, Anna wrote:"),
-            (2025, 3, 14, 9, 30)
-        );
-        assert_eq!(ymdhm("Date: 2025-03-03 12:00"), (2025, 3, 3, 12, 0));
-        assert_eq!(
-            ymdhm("On Wednesday, 12 March 2025 at 12:00 am, Bo wrote:"),
-            (2025, 3, 12, 0, 0)
-        );
+        for (text, expected) in [
+            (
+                "On Mon, 3 Mar 2025 at 10:15, Anna Smith <a@example.com> wrote:",
+                (2025, 3, 3, 10, 15),
+            ),
+            (
+                "On Mar 3, 2025, at 4:05 PM, Anna wrote:",
+                (2025, 3, 3, 16, 5),
+            ),
+            ("Sent: Monday, March 3, 2025 10:15 AM", (2025, 3, 3, 10, 15)),
+            ("On 03/14/2025 09:30, Anna wrote:", (2025, 3, 14, 9, 30)),
+            ("On 14.03.2025 09:30, Anna wrote:", (2025, 3, 14, 9, 30)),
+            ("Date: 2025-03-03 12:00", (2025, 3, 3, 12, 0)),
+            (
+                "On Wednesday, 12 March 2025 at 12:00 am, Bo wrote:",
+                (2025, 3, 12, 0, 0),
+            ),
+        ] {
+            assert_eq!(ymdhm(text), expected, "{text}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 use super::phrases::{Matcher, PhraseFile};
-use super::{Context, Hit, Lint};
+use super::text::squeeze;
+use super::{Context, Hit, Lint, Meta, Severity};
 use crate::draft::Draft;
 
 /// ## What it does
@@ -37,13 +38,15 @@ impl BlameShifting {
     }
 }
 
-impl Lint for BlameShifting {
-    fn id(&self) -> &'static str {
-        "blame-shifting"
-    }
+const META: Meta = Meta {
+    id: "blame-shifting",
+    summary: "Puts the blame for a problem on a colleague, a supplier, the system or the reader",
+    default_severity: Severity::Warning,
+};
 
-    fn summary(&self) -> &'static str {
-        "Puts the blame for a problem on a colleague, a supplier, the system or the reader"
+impl Lint for BlameShifting {
+    fn meta(&self) -> &'static Meta {
+        &META
     }
 
     fn check(&self, draft: &Draft, _ctx: &Context, hits: &mut Vec<Hit>) {
@@ -57,10 +60,7 @@ impl Lint for BlameShifting {
                 if shielded {
                     continue;
                 }
-                let matched = text[found.span.clone()]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let matched = squeeze(&text[found.span.clone()]);
                 hits.push(Hit {
                     span: found.span,
                     message: format!("`{matched}` shifts the blame instead of owning the problem"),

@@ -5,7 +5,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::phrases::{Matcher, PhraseFile};
-use super::{Context, Hit, Lint};
+use super::text::squeeze;
+use super::{Context, Hit, Lint, Meta, Severity};
 use crate::draft::Draft;
 
 /// ## What it does
@@ -93,13 +94,15 @@ impl Jargon {
     }
 }
 
-impl Lint for Jargon {
-    fn id(&self) -> &'static str {
-        "jargon"
-    }
+const META: Meta = Meta {
+    id: "jargon",
+    summary: "Buzzwords, technical terms and unexplained acronyms a client should not have to decode",
+    default_severity: Severity::Warning,
+};
 
-    fn summary(&self) -> &'static str {
-        "Buzzwords, technical terms and unexplained acronyms a client should not have to decode"
+impl Lint for Jargon {
+    fn meta(&self) -> &'static Meta {
+        &META
     }
 
     fn check(&self, draft: &Draft, _ctx: &Context, hits: &mut Vec<Hit>) {
@@ -107,10 +110,7 @@ impl Lint for Jargon {
         let mut taken = Vec::new();
         for paragraph in &paragraphs {
             for found in self.terms.find_in(&draft.text, paragraph.clone()) {
-                let matched = draft.text[found.span.clone()]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let matched = squeeze(&draft.text[found.span.clone()]);
                 hits.push(Hit {
                     span: found.span.clone(),
                     message: format!("`{matched}` is jargon the client may not understand"),

@@ -1,8 +1,8 @@
 use chrono::Duration;
 
 use super::phrases::{Matcher, PhraseFile};
-use super::text::trim;
-use super::{Context, Hit, Lint};
+use super::text::{squeeze, trim};
+use super::{Context, Hit, Lint, Meta, Severity};
 use crate::draft::{Draft, Zone};
 
 /// ## What it does
@@ -40,13 +40,15 @@ impl MissingDelayAck {
     }
 }
 
-impl Lint for MissingDelayAck {
-    fn id(&self) -> &'static str {
-        "missing-delay-ack"
-    }
+const META: Meta = Meta {
+    id: "missing-delay-ack",
+    summary: "A late reply or a reported delay without an apology",
+    default_severity: Severity::Warning,
+};
 
-    fn summary(&self) -> &'static str {
-        "A late reply or a reported delay without an apology"
+impl Lint for MissingDelayAck {
+    fn meta(&self) -> &'static Meta {
+        &META
     }
 
     fn check(&self, draft: &Draft, ctx: &Context, hits: &mut Vec<Hit>) {
@@ -62,10 +64,7 @@ impl Lint for MissingDelayAck {
             .iter()
             .find_map(|p| self.delays.find_in(text, p.clone()).into_iter().next());
         if let Some(found) = mention {
-            let matched = text[found.span.clone()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let matched = squeeze(&text[found.span.clone()]);
             hits.push(Hit {
                 span: found.span,
                 message: format!("`{matched}` reports a delay without acknowledging it"),

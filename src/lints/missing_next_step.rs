@@ -1,6 +1,6 @@
 use super::phrases::{Matcher, PhraseFile};
 use super::text::{sentences, trim, word_count};
-use super::{Context, Hit, Lint};
+use super::{Context, Hit, Lint, Meta, Severity};
 use crate::draft::Draft;
 
 /// ## What it does
@@ -40,13 +40,15 @@ impl MissingNextStep {
     }
 }
 
-impl Lint for MissingNextStep {
-    fn id(&self) -> &'static str {
-        "missing-next-step"
-    }
+const META: Meta = Meta {
+    id: "missing-next-step",
+    summary: "The closing does not say what happens next or what the reader should do",
+    default_severity: Severity::Warning,
+};
 
-    fn summary(&self) -> &'static str {
-        "The closing does not say what happens next or what the reader should do"
+impl Lint for MissingNextStep {
+    fn meta(&self) -> &'static Meta {
+        &META
     }
 
     fn check(&self, draft: &Draft, _ctx: &Context, hits: &mut Vec<Hit>) {

@@ -52,14 +52,23 @@ pub struct Context {
     pub now: DateTime<FixedOffset>,
 }
 
-/// A lint: an id, a one-line summary, and a check over a draft's author text.
+/// What a lint is, independent of any draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Meta {
+    pub id: &'static str,
+    /// One line, for listings.
+    pub summary: &'static str,
+    pub default_severity: Severity,
+}
+
+/// A lint: its [`Meta`] and a check over a draft's author text.
 pub trait Lint: Send + Sync {
-    fn id(&self) -> &'static str;
-    fn summary(&self) -> &'static str;
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
+    fn meta(&self) -> &'static Meta;
     fn check(&self, draft: &Draft, ctx: &Context, hits: &mut Vec<Hit>);
+
+    fn id(&self) -> &'static str {
+        self.meta().id
+    }
 }
 
 /// The built-in phrase data, embedded at build time.

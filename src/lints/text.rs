@@ -41,6 +41,11 @@ pub fn word_count(text: &str, range: Range<usize>) -> usize {
     WORD.find_iter(&text[range]).count()
 }
 
+/// Matched text for a message: white space runs (line breaks too) as single spaces.
+pub fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// `range` without leading and trailing white space.
 pub fn trim(text: &str, range: Range<usize>) -> Range<usize> {
     let part = &text[range.clone()];

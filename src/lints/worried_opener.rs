@@ -1,6 +1,6 @@
 use super::phrases::{Matcher, PhraseFile};
-use super::text::sentences;
-use super::{Context, Hit, Lint};
+use super::text::{sentences, squeeze};
+use super::{Context, Hit, Lint, Meta, Severity};
 use crate::draft::Draft;
 
 /// ## What it does
@@ -32,13 +32,15 @@ impl WorriedOpener {
     }
 }
 
-impl Lint for WorriedOpener {
-    fn id(&self) -> &'static str {
-        "worried-opener"
-    }
+const META: Meta = Meta {
+    id: "worried-opener",
+    summary: "Opens by telling the reader they are worried, upset or frustrated",
+    default_severity: Severity::Warning,
+};
 
-    fn summary(&self) -> &'static str {
-        "Opens by telling the reader they are worried, upset or frustrated"
+impl Lint for WorriedOpener {
+    fn meta(&self) -> &'static Meta {
+        &META
     }
 
     fn check(&self, draft: &Draft, _ctx: &Context, hits: &mut Vec<Hit>) {
@@ -50,10 +52,7 @@ impl Lint for WorriedOpener {
             return;
         };
         if let Some(found) = self.phrases.find_in(text, sentence).into_iter().next() {
-            let matched = text[found.span.clone()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let matched = squeeze(&text[found.span.clone()]);
             hits.push(Hit {
                 span: found.span,
                 message: format!("the opening `{matched}` presumes how the reader feels"),
