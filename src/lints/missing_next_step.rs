@@ -71,9 +71,12 @@ impl Lint for MissingNextStep {
             let keep = more.len().saturating_sub(CLOSING_SENTENCES - closing.len());
             closing.splice(0..0, more.drain(keep..));
         }
-        let has_next_step = closing
-            .iter()
-            .any(|s| text[s.clone()].contains('?') || self.signals.is_match_in(text, s.clone()));
+        // Each sentence is its own haystack, so a data pattern's `^` anchors at its start
+        // (imperatives: "Try restarting the app.").
+        let has_next_step = closing.iter().any(|s| {
+            let sentence = &text[s.clone()];
+            sentence.contains('?') || self.signals.is_match_in(sentence, 0..sentence.len())
+        });
         if has_next_step {
             return;
         }
@@ -133,6 +136,10 @@ mod tests {
             "I'll send you the corrected invoice by Friday.",
             "No action is needed from you.",
             "Next steps: we close the ticket.",
+            "Try signing in again with the new password.",
+            "Looking forward to hearing from you.",
+            "The refund will reach your account in 5-7 business days.",
+            "Your engineer visit is booked for Monday 12 May.",
             "Please confirm the amount when you can.",
             "We will call you tomorrow to confirm.",
         ] {

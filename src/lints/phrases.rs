@@ -2,7 +2,8 @@
 //!
 //! A pattern is a case-insensitive regular expression with three conveniences, so that data
 //! files read like the phrases they hold:
-//! - a space matches any run of white space (phrases survive line wrapping);
+//! - a space matches any run of white space (phrases survive line wrapping), and ` ?` optional
+//!   white space ("5 ?pm" matches "5pm" and "5 pm");
 //! - `'` matches a straight or a typographic apostrophe;
 //! - `{name}` stands for the alternatives listed under `[sets] name = [...]`.
 //!
@@ -236,8 +237,14 @@ fn expand_at(
         }
         match c {
             ' ' => {
-                out.push_str(r"\s+");
                 rest = rest.trim_start_matches(' ');
+                match rest.strip_prefix('?') {
+                    Some(after) => {
+                        out.push_str(r"\s*");
+                        rest = after;
+                    }
+                    None => out.push_str(r"\s+"),
+                }
                 continue;
             }
             '\'' => out.push_str("['’]"),

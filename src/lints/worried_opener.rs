@@ -100,6 +100,14 @@ mod tests {
                 "I hear that you're upset",
             ),
             ("I hear that you're moving offices.", "I hear that you're"),
+            (
+                "I understand how frustrating this must be.",
+                "I understand how frustrating this",
+            ),
+            (
+                "This must have been very stressful for you.",
+                "This must have been very stressful for you",
+            ),
         ] {
             assert_eq!(opener(text), [expected], "{text}");
         }
