@@ -27,11 +27,10 @@ impl LooseDate {
 }
 
 const MONTH: &str = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
-const TIME: &str =
-    r"(?:,?\s*(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)?)?";
+const TIME: &str = r"(?:,?\s*(?:(?:at|um|à|om|alle|a las)\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)?)?";
 const ZONE: &str = r"(?:\s*(?P<tz>[+-]\d{4}|UTC|GMT|Z)\b)?";
 
-static FORMS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
+static FORMS: LazyLock<[Regex; 5]> = LazyLock::new(|| {
     let form = |date: &str| Regex::new(&format!(r"(?i)\b{date}{TIME}{ZONE}")).unwrap();
     [
         // 2025-03-03 10:15
@@ -44,8 +43,10 @@ static FORMS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
         form(&format!(
             r"{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
         )),
-        // 03/03/2025 or 3.3.25 (Thunderbird): month first unless that cannot be
-        form(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})\b"),
+        // 03/14/2025 (Thunderbird, US): month first unless that cannot be
+        form(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b"),
+        // 14.03.2025: dotted dates are day first everywhere they are used
+        form(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b"),
     ]
 });
 
@@ -135,6 +136,7 @@ mod tests {
             ("Sent: Monday, March 3, 2025 10:15 AM", (2025, 3, 3, 10, 15)),
             ("On 03/14/2025 09:30, Anna wrote:", (2025, 3, 14, 9, 30)),
             ("On 14.03.2025 09:30, Anna wrote:", (2025, 3, 14, 9, 30)),
+            ("Am 03.04.2025 um 09:30 schrieb Anna:", (2025, 4, 3, 9, 30)),
             ("Date: 2025-03-03 12:00", (2025, 3, 3, 12, 0)),
             (
                 "On Wednesday, 12 March 2025 at 12:00 am, Bo wrote:",
