@@ -71,8 +71,8 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)^\s*(?:hi|hello|hey|dear|hiya|greetings|good (?:morning|afternoon|evening|day))\b",
-        // A few words of name (placeholders are already blank) and the usual punctuation.
-        r"[\p{L}\s.'’-]{0,40}[,!:.]?\s*$"
+        // A few words of name (placeholders are blank, however long) and the usual punctuation.
+        r"(?:\s+[\p{L}.'’-]+){0,4}\s*[,!:.]?\s*$"
     ))
     .unwrap()
 });
@@ -378,6 +378,13 @@ mod tests {
         let z = zones("Body.\n\nThanks,\nBo Jensen\n");
         assert_eq!(zone_of(&z, "Thanks"), Zone::SignOff);
         assert_eq!(zone_of(&z, "Bo Jensen"), Zone::Signature);
+    }
+
+    #[test]
+    fn greeting_with_a_long_placeholder() {
+        let masked = format!("Hi {},\n\nAll done.\n", " ".repeat(60));
+        let zoned = split(&masked);
+        assert_eq!(zoned.lines[0].zone, Zone::Greeting);
     }
 
     #[test]

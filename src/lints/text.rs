@@ -19,11 +19,29 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for m in SENTENCE_END.find_iter(slice) {
+        if is_abbreviation(&slice[..m.start() + 1]) {
+            continue;
+        }
         push_trimmed(&mut out, slice, start..m.end(), range.start);
         start = m.end();
     }
     push_trimmed(&mut out, slice, start..slice.len(), range.start);
     out
+}
+
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "e.g.", "i.e.", "etc.", "approx.", "vs.", "no.",
+    "incl.", "ca.", "cf.", "jr.", "sr.",
+];
+
+/// Whether `before` (text up to and including a full stop) ends with an abbreviation.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, slice: &str, r: Range<usize>, base: usize) {
@@ -74,6 +92,16 @@ mod tests {
                 "Last"
             ]
         );
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let text = "Mr. Jones will call, e.g. tomorrow. Then done.";
+        let got: Vec<&str> = sentences(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(got, ["Mr. Jones will call, e.g. tomorrow.", "Then done."]);
     }
 
     #[test]
