@@ -1,5 +1,5 @@
 use super::phrases::{Matcher, PhraseFile};
-use super::text::squeeze;
+use super::text::{sentences, squeeze};
 use super::{Context, Hit, Lint, Meta, Severity};
 use crate::draft::Draft;
 
@@ -8,6 +8,7 @@ use crate::draft::Draft;
 /// side: a colleague, another department, a supplier or courier, "the system", or the reader
 /// ("not our fault", "the warehouse messed up", "you should have read the instructions").
 /// Ownership ("this was our mistake") and reassurance ("this is not your fault") are not flagged.
+/// A sentence is reported once, however many of its phrases match.
 ///
 /// ## Why is this bad?
 /// To the client, the writer is the company. Blaming a colleague or a supplier sounds like an
@@ -53,6 +54,10 @@ impl Lint for BlameShifting {
         let text = &draft.text;
         for paragraph in draft.author_paragraphs() {
             let shields = self.except.find_in(text, paragraph.clone());
+            let sentences = sentences(text, paragraph.clone());
+            // One finding per sentence: "the haulier double-booked, so that's on them, not us"
+            // is one blaming statement, however many of its phrases match.
+            let mut last_sentence = None;
             for found in self.phrases.find_in(text, paragraph) {
                 let shielded = shields
                     .iter()
@@ -60,6 +65,14 @@ impl Lint for BlameShifting {
                 if shielded {
                     continue;
                 }
+                let sentence = sentences.iter().position(|s| s.contains(&found.span.start));
+                if sentence.is_some() && sentence == last_sentence {
+                    if let Some(hit) = hits.last_mut() {
+                        hit.span.end = hit.span.end.max(found.span.end);
+                    }
+                    continue;
+                }
+                last_sentence = sentence;
                 let matched = squeeze(&text[found.span.clone()]);
                 hits.push(Hit {
                     span: found.span,
@@ -130,6 +143,19 @@ mod tests {
         ] {
             assert!(blame(text).is_empty(), "{text}: {:?}", blame(text));
         }
+    }
+
+    #[test]
+    fn one_finding_per_sentence() {
+        assert_eq!(
+            blame(
+                "The haulier double-booked the slot, so that's on them, not us. You failed to sign."
+            ),
+            [
+                "The haulier double-booked the slot, so that's on them",
+                "You failed to"
+            ]
+        );
     }
 
     #[test]

@@ -130,7 +130,15 @@ mod tests {
                 "We pushed the launch back to May.",
                 "pushed the launch back",
             ),
-            ("The project is behind schedule.", "behind schedule"),
+            ("The project is behind schedule.", "is behind schedule"),
+            (
+                "We had to move your repair from this Friday to next Wednesday.",
+                "move your repair from this Friday to next Wednesday",
+            ),
+            (
+                "It will arrive on Thursday instead of Monday.",
+                "instead of Monday",
+            ),
             (
                 "The install will take longer than planned.",
                 "take longer than planned",
@@ -160,6 +168,8 @@ mod tests {
             "Please send the form today to avoid delays.",
             "We ship without delay.",
             "The late payment fee has been waived.",
+            "The plan costs 12 euros instead of 10 euros.",
+            "We changed your plan from 2 to 3 users.",
             "Hi Sam,\n\nAll set.\n\n> The order was delayed again.",
         ] {
             assert!(delay(text).is_empty(), "{text}: {:?}", delay(text));
