@@ -27,7 +27,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Lint drafts (.eml, extensionless mail files) and templates (.txt, .md, .html).
-    #[command(after_help = "Exit status: 0 no findings, 1 findings, 2 usage error or a file that could not be read.")]
+    #[command(
+        after_help = "Exit status: 0 no findings, 1 findings, 2 usage error or a file that could not be read."
+    )]
     Check(CheckArgs),
 }
 

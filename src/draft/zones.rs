@@ -58,10 +58,12 @@ static ATTRIBUTION_START: LazyLock<Regex> =
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)^\s*(?:",
-        r"(?:best|kind|kindest|warm|warmest|many|with)?\s*regards|best|all the best|best wishes",
+        r"(?:best|kind|kindest|warm|warmest|many|with)?\s*regards|best|all the best|all best",
+        r"|(?:with )?(?:best|warm|kind) wishes|thanks and regards|thanks in advance",
         r"|thanks|thank you|many thanks|thanks again|thanks so much|thank you so much|with thanks",
-        r"|cheers|sincerely|yours sincerely|yours truly|yours faithfully|respectfully|warmly",
-        r"|take care|talk soon|speak soon|have a (?:great|good|nice) (?:day|week|weekend)",
+        r"|cheers|sincerely|(?:yours )?sincerely(?: yours)?|yours truly|yours faithfully|yours",
+        r"|respectfully(?: yours)?|warmly|cordially|take care|stay safe|talk soon|speak soon",
+        r"|have a (?:great|good|nice|lovely|wonderful) (?:day|week|weekend|evening)",
         // Optionally the writer's name on the same line: "Thanks, Anna Smith".
         r")\s*[,.!]*(?:\s*\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2})?\s*[.!]?\s*$"
     ))
@@ -70,9 +72,12 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
 
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)^\s*(?:hi|hello|hey|dear|hiya|greetings|good (?:morning|afternoon|evening|day))\b",
+        r"(?i)^\s*(?:(?:hi|hello|hey|dear|hiya|hallo|howdy|greetings|to whom it may concern",
+        r"|good (?:morning|afternoon|evening|day))\b",
         // A few words of name (placeholders are blank, however long) and the usual punctuation.
-        r"(?:\s+[\p{L}.'’-]+){0,4}\s*[,!:.]?\s*$"
+        r"(?:\s+[\p{L}.'’-]+){0,6}\s*[,!:.]?",
+        // "Morning Anna," but not "Evening appointments are available."
+        r"|(?:morning|afternoon|evening)(?:\s+[\p{L}.'’-]+){0,2}\s*[,!])\s*$"
     ))
     .unwrap()
 });
@@ -367,6 +372,35 @@ mod tests {
         assert_eq!(zone_of(&z, "patience"), Zone::Author);
         assert_eq!(zone_of(&z, "On Monday"), Zone::Author);
         assert_eq!(zone_of(&z, "warehouse"), Zone::Author);
+    }
+
+    #[test]
+    fn greeting_and_sign_off_variants() {
+        for greeting in [
+            "Morning Anna,",
+            "To whom it may concern,",
+            "Dear Dr. Anna-Maria van der Berg,",
+            "Good evening all!",
+        ] {
+            let text = format!("{greeting}\n\nAll done.\n");
+            assert_eq!(split(&text).lines[0].zone, Zone::Greeting, "{greeting}");
+        }
+        let text = "Evening appointments are now available.\n";
+        assert_eq!(split(text).lines[0].zone, Zone::Author);
+        for sign_off in [
+            "With best wishes,",
+            "Thanks in advance,",
+            "Sincerely yours,",
+            "Cordially,",
+            "Have a lovely weekend!",
+        ] {
+            let text = format!("Hi,\n\nAll done.\n\n{sign_off}\nBo Jensen\n");
+            assert_eq!(
+                zone_of(&zones(&text), sign_off),
+                Zone::SignOff,
+                "{sign_off}"
+            );
+        }
     }
 
     #[test]
