@@ -4,28 +4,32 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
-
-/// A sentence ends at `.`, `!` or `?` (closing quotes and brackets included) before white
-/// space, and at a paragraph's end.
-static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[.!?…]+["'’”)\]]*(?:\s|$)"#).unwrap());
+use unicode_segmentation::UnicodeSegmentation;
 
 static WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*").unwrap());
 
-/// The sentences of `text[range]`, trimmed, as ranges of `text`.
+/// The sentences of `text[range]` (Unicode sentence boundaries, UAX #29), trimmed, as ranges of
+/// `text`. Mail is hard-wrapped, so a line break inside a paragraph is not a sentence end, and
+/// a full stop after an abbreviation ("Mr.", "e.g.") is not one either.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let slice = &text[range.clone()];
-    let mut out = Vec::new();
-    let mut start = 0;
-    for m in SENTENCE_END.find_iter(slice) {
-        if is_abbreviation(&slice[..m.start() + 1]) {
+    // Same byte length: offsets into `unwrapped` are offsets into `text[range]`.
+    let unwrapped = text[range.clone()].replace(['\n', '\r'], " ");
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut continues = false;
+    for (start, sentence) in unwrapped.split_sentence_bound_indices() {
+        let trimmed = sentence.trim();
+        if trimmed.is_empty() {
             continue;
         }
-        push_trimmed(&mut out, slice, start..m.end(), range.start);
-        start = m.end();
+        let lead = sentence.len() - sentence.trim_start().len();
+        let piece = range.start + start + lead..range.start + start + lead + trimmed.len();
+        match out.last_mut() {
+            Some(last) if continues => last.end = piece.end,
+            _ => out.push(piece),
+        }
+        continues = is_abbreviation(trimmed);
     }
-    push_trimmed(&mut out, slice, start..slice.len(), range.start);
     out
 }
 
@@ -35,23 +39,13 @@ const ABBREVIATIONS: &[&str] = &[
     "incl.", "ca.", "cf.", "jr.", "sr.",
 ];
 
-/// Whether `before` (text up to and including a full stop) ends with an abbreviation.
+/// Whether a sentence piece ends with an abbreviation's full stop.
 fn is_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
     ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
-}
-
-fn push_trimmed(out: &mut Vec<Range<usize>>, slice: &str, r: Range<usize>, base: usize) {
-    let part = &slice[r.clone()];
-    let lead = part.len() - part.trim_start().len();
-    let trimmed = part.trim();
-    if !trimmed.is_empty() {
-        let start = base + r.start + lead;
-        out.push(start..start + trimmed.len());
-    }
 }
 
 /// Words in `text[range]` (placeholders are already blank, so they do not count).
