@@ -106,7 +106,12 @@ mod tests {
                 "Our developers made the mistake",
             ),
             ("That's on the courier, not us.", "That's on the courier"),
-            ("You should have read the manual.", "You should have"),
+            ("You should have read the manual.", "You should have read"),
+            (
+                "Honestly, that mistake is entirely theirs.",
+                "mistake is entirely theirs",
+            ),
+            ("It was up to you to tell me.", "It was up to you to"),
             ("You failed to attach the form.", "You failed to"),
             (
                 "You didn't follow the instructions we sent.",
@@ -138,6 +143,8 @@ mod tests {
             "You should have received the invoice by now.",
             "You should have got an email with the link.",
             "You should have a new password in your inbox.",
+            "You should have monthly statements from the bank.",
+            "Our team made a mistake, and I have fixed it.",
             "It was my fault, not yours.",
             "The courier collects the parcel tomorrow.",
         ] {

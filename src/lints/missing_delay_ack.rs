@@ -128,7 +128,11 @@ mod tests {
             ("The call is postponed to Monday.", "postponed"),
             (
                 "We pushed the launch back to May.",
-                "pushed the launch back",
+                "pushed the launch back to",
+            ),
+            (
+                "It arrives a fortnight later than we had arranged.",
+                "later than we had arranged",
             ),
             ("The project is behind schedule.", "is behind schedule"),
             (

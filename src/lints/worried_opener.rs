@@ -106,7 +106,7 @@ mod tests {
             ),
             (
                 "This must have been very stressful for you.",
-                "This must have been very stressful for you",
+                "must have been very stressful for you",
             ),
         ] {
             assert_eq!(opener(text), [expected], "{text}");
