@@ -115,7 +115,7 @@ mod tests {
             ("You failed to attach the form.", "You failed to"),
             (
                 "You didn't follow the instructions we sent.",
-                "You didn't follow the instructions",
+                "You didn't follow",
             ),
             ("If you had read the email, you'd know.", "If you had read"),
             ("This looks like user error.", "user error"),
@@ -144,6 +144,8 @@ mod tests {
             "You should have got an email with the link.",
             "You should have a new password in your inbox.",
             "You should have monthly statements from the bank.",
+            "It isn't your fault that the cone came off.",
+            "It is down to you to decide which plan suits you.",
             "Our team made a mistake, and I have fixed it.",
             "It was my fault, not yours.",
             "The courier collects the parcel tomorrow.",
