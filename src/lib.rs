@@ -24,7 +24,13 @@ pub struct Diagnostic {
     pub end: Position,
     pub message: String,
     pub suggestion: Option<String>,
+    /// The matched text with a few words either side on its line: identifies the finding
+    /// independently of line numbers (baselines key on it).
+    pub context: String,
 }
+
+/// Words either side of a match in [`Diagnostic::context`].
+const CONTEXT_WORDS: usize = 3;
 
 /// The lints of a run, ready to check drafts.
 pub struct Linter {
@@ -55,6 +61,7 @@ impl Linter {
                 severity: lint.meta().default_severity,
                 start: draft.position(hit.span.start),
                 end: draft.position(hit.span.end),
+                context: draft.context(hit.span.clone(), CONTEXT_WORDS),
                 message: hit.message,
                 suggestion: hit.suggestion,
             }));

@@ -101,6 +101,14 @@ pub(crate) fn parse(raw: &[u8]) -> Result<Message, DraftError> {
     let headers = Headers {
         date: message.date().and_then(to_chrono),
         subject: message.subject().map(str::to_string),
+        disable: message
+            .header_values("X-Draftlint-Disable")
+            .filter_map(|v| v.as_text())
+            .flat_map(|v| v.split([',', ' ']))
+            .map(str::trim)
+            .filter(|id| !id.is_empty())
+            .map(str::to_string)
+            .collect(),
     };
     let body = choose_body(&message, raw, start)?;
     Ok(Message { body, headers })

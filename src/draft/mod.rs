@@ -76,6 +76,8 @@ pub(crate) struct Body {
 pub struct Headers {
     pub date: Option<DateTime<FixedOffset>>,
     pub subject: Option<String>,
+    /// Lint ids named by `X-Draftlint-Disable:` headers (suppressed for the whole draft).
+    pub disable: Vec<String>,
 }
 
 /// One line of the lintable text.
@@ -161,6 +163,33 @@ impl Draft {
         self.index.line_text(&self.source, line)
     }
 
+    /// The matched text with up to `words` words either side on its own line(s), white space
+    /// squeezed: what a finding is about, whatever line it stands on or what other lines say.
+    pub fn context(&self, span: Range<usize>, words: usize) -> String {
+        let line_start = self.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = self.text[span.end..]
+            .find('\n')
+            .map_or(self.text.len(), |i| span.end + i);
+        let mut start = span.start;
+        for _ in 0..words {
+            let before = self.text[line_start..start].trim_end();
+            start = line_start + before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        }
+        let mut end = span.end;
+        for _ in 0..words {
+            let after = &self.text[end..line_end];
+            let lead = after.len() - after.trim_start().len();
+            end += lead
+                + after[lead..]
+                    .find(char::is_whitespace)
+                    .unwrap_or(after.len() - lead);
+        }
+        self.text[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// The text of a line.
     pub fn line_text(&self, line: &Line) -> &str {
         &self.text[line.range.clone()]
@@ -242,6 +271,20 @@ mod tests {
         assert_eq!(text, "ab\u{fffd}\u{fffd}cd");
         let c = text.find('c').unwrap();
         assert_eq!(map.to_source(c), 4);
+    }
+
+    #[test]
+    fn context_is_the_match_and_its_neighbours_on_the_line() {
+        let text = "First line here.\nWe will circle back with  you soon today.\nLast.\n";
+        let draft = Draft::parse(text.as_bytes(), InputKind::Text).unwrap();
+        let at = draft.text.find("circle back").unwrap();
+        assert_eq!(
+            draft.context(at..at + 11, 2),
+            "We will circle back with you"
+        );
+        let at = draft.text.find("today").unwrap();
+        assert_eq!(draft.context(at..at + 5, 3), "with you soon today.");
+        assert_eq!(draft.context(0..5, 9), "First line here.");
     }
 
     #[test]
