@@ -9,6 +9,9 @@ use regex::Regex;
 /// Spans never linted in any kind of input.
 static ALWAYS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
+        // Template comments, stripped before sending (and where suppression directives live):
+        // Liquid comment blocks and HTML comments in any template.
+        r"(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|<!--.*?-->|",
         // Placeholders: Handlebars/Liquid/Zendesk `{{..}}` (and `{{{..}}}`), Liquid tags `{%..%}`,
         // shell/JS `${..}`, Ruby/i18n `%{..}`. Non-greedy and bounded so a stray `{{` cannot
         // swallow the rest of the file.
@@ -78,6 +81,17 @@ mod tests {
         assert!(!masked.contains("backend"));
         assert!(masked.contains(". Mail"));
         assert!(masked.ends_with(" now"));
+    }
+
+    #[test]
+    fn template_comments_are_masked() {
+        let text = "A {% comment %} circle back\nhere {% endcomment %} B <!-- hotfix --> C {{!-- ping --}} D";
+        let masked = mask(text, false);
+        for word in ["circle", "hotfix", "ping", "comment"] {
+            assert!(!masked.contains(word), "{word} in {masked:?}");
+        }
+        assert_eq!(masked.lines().count(), 2);
+        assert!(masked.contains(" D"));
     }
 
     #[test]
