@@ -3,6 +3,7 @@
 //! The pipeline: bytes -> [`Draft`] (headers, zones, line map) -> [`lints`] -> [`Diagnostic`]s
 //! -> a [`report`].
 
+pub mod config;
 pub mod draft;
 pub mod lints;
 pub mod report;
@@ -134,5 +135,14 @@ impl Linter {
                 problem: err.to_string(),
             },
         }
+    }
+}
+
+/// An I/O error as one short phrase, without Rust's "(os error 2)".
+pub fn describe_io(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
     }
 }

@@ -11,7 +11,7 @@ use colored::Colorize;
 
 use draftlint::report::{Human, Json, Reporter, Summary};
 use draftlint::walk::{self, Detect, Input};
-use draftlint::{Context, Linter, Outcome};
+use draftlint::{Context, Linter, Outcome, describe_io};
 
 #[derive(Parser)]
 #[command(
@@ -167,15 +167,6 @@ fn failed(path: &str, error: &io::Error) -> Outcome {
     Outcome::Failed {
         path: path.to_string(),
         problem: describe_io(error),
-    }
-}
-
-/// An I/O error as one short phrase, without Rust's "(os error 2)".
-fn describe_io(error: &io::Error) -> String {
-    let text = error.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
     }
 }
 
