@@ -4,9 +4,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::phrases::{Matcher, PhraseFile};
+use super::phrases::{Entry, Matcher, PhraseFile};
 use super::text::squeeze;
 use super::{Context, Hit, Lint, Meta, Severity};
+use crate::config::LintSettings;
 use crate::draft::Draft;
 
 /// ## What it does
@@ -47,7 +48,22 @@ static ACRONYM_PAREN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl Jargon {
-    pub fn new(data: PhraseFile) -> Result<Self, String> {
+    /// The lexicon of `data`, less the terms and acronyms a team `allow`s, plus its
+    /// `extend-terms`.
+    pub fn new(mut data: PhraseFile, settings: &LintSettings) -> Result<Self, String> {
+        if let Some(allow) = &settings.allow {
+            data.term
+                .retain(|t| !allow.iter().any(|a| a.eq_ignore_ascii_case(&t.pattern)));
+            data.allow.extend(allow.iter().cloned());
+        }
+        if let Some(extra) = &settings.extend_terms {
+            data.term
+                .extend(extra.iter().map(|(term, suggestion)| Entry {
+                    pattern: term.clone(),
+                    suggestion: Some(suggestion.clone()),
+                    ..Entry::default()
+                }));
+        }
         Ok(Jargon {
             terms: Matcher::new(&data.term, &data.sets, true)?,
             suggestions: data.term.iter().map(|t| t.suggestion.clone()).collect(),
@@ -235,6 +251,25 @@ mod tests {
                     Shipping is free for a sprinter. Details: https://example.com/backend {{backend_url}}\n\n\
                     Best regards,\nBo\nCTO, hotfix team\n\n> We need a rollback ASAP, KPI is down\n";
         assert_eq!(findings(text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_team_can_allow_terms_and_add_its_own() {
+        use crate::config::LintSettings;
+        use crate::draft::InputKind;
+        use std::collections::BTreeMap;
+        let settings = LintSettings {
+            allow: Some(vec!["API".into(), "backend".into()]),
+            extend_terms: Some(BTreeMap::from([(
+                "omnichannel".to_string(),
+                "every channel".to_string(),
+            )])),
+            ..LintSettings::default()
+        };
+        let text = "The API and the backend are fine; our omnichannel hotfix is live.";
+        let hits =
+            crate::lints::configured_hits("jargon", text.as_bytes(), InputKind::Text, settings);
+        assert_eq!(hits, ["omnichannel", "hotfix"]);
     }
 
     #[test]

@@ -1,8 +1,9 @@
-use chrono::Duration;
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveTime, Weekday};
 
 use super::phrases::{Matcher, PhraseFile};
 use super::text::{squeeze, trim};
 use super::{Context, Hit, Lint, Meta, Severity};
+use crate::config::LintSettings;
 use crate::draft::{Draft, Zone};
 
 /// ## What it does
@@ -26,17 +27,51 @@ use crate::draft::{Draft, Zone};
 pub struct MissingDelayAck {
     delays: Matcher,
     acknowledgements: Matcher,
+    late_after: Duration,
+    business_hours: bool,
 }
 
 /// A reply later than this after the message it answers is late.
-const LATE_AFTER_HOURS: i64 = 24;
+const LATE_AFTER_HOURS: u32 = 24;
+
+/// Gaps longer than this are late in any counting; no need to walk them day by day.
+const MAX_COUNTED_DAYS: i64 = 366;
 
 impl MissingDelayAck {
-    pub fn new(data: PhraseFile) -> Result<Self, String> {
+    pub fn new(data: PhraseFile, settings: &LintSettings) -> Result<Self, String> {
         Ok(MissingDelayAck {
             delays: Matcher::new(&data.phrase, &data.sets, false)?,
             acknowledgements: Matcher::new(&data.acknowledgement, &data.sets, false)?,
+            late_after: Duration::hours(
+                settings.max_reply_hours.unwrap_or(LATE_AFTER_HOURS).into(),
+            ),
+            business_hours: settings.business_hours.unwrap_or(false),
         })
+    }
+
+    /// The wait between two instants; with business hours, Saturdays and Sundays (in the
+    /// draft's own offset) do not count.
+    fn waited(&self, from: DateTime<FixedOffset>, to: DateTime<FixedOffset>) -> Duration {
+        let total = to.signed_duration_since(from);
+        if !self.business_hours || total.num_days() > MAX_COUNTED_DAYS {
+            return total;
+        }
+        let from = from.with_timezone(to.offset());
+        let mut counted = Duration::zero();
+        let mut at = from;
+        while at < to {
+            let next_day = (at.date_naive() + Duration::days(1))
+                .and_time(NaiveTime::MIN)
+                .and_local_timezone(*to.offset())
+                .single()
+                .unwrap_or(to);
+            let end = next_day.min(to);
+            if !matches!(at.weekday(), Weekday::Sat | Weekday::Sun) {
+                counted += end.signed_duration_since(at);
+            }
+            at = end;
+        }
+        counted
     }
 }
 
@@ -76,8 +111,8 @@ impl Lint for MissingDelayAck {
         let Some(answered) = draft.replied_to_date else {
             return;
         };
-        let waited = sent.signed_duration_since(answered);
-        if waited <= Duration::hours(LATE_AFTER_HOURS) {
+        let waited = self.waited(answered, sent);
+        if waited <= self.late_after {
             return;
         }
         let Some(first) = draft
@@ -201,6 +236,42 @@ mod tests {
             reply("Fri, 7 Mar 2025 09:00:00 +0000", outlook, "It ships today."),
             ["It ships today."]
         );
+    }
+
+    #[test]
+    fn reply_window_and_business_hours_are_configurable() {
+        use crate::config::LintSettings;
+        // Friday 16:00 -> Monday 10:00: 66 hours, of which 18 on weekdays.
+        let eml = "From: bo@example.com\nSubject: Re: x\nDate: Mon, 9 Mar 2026 10:00:00 +0000\n\nIt ships today.\n\nOn Fri, 6 Mar 2026 at 16:00, Sam <sam@example.com> wrote:\n> Any news?\n";
+        let check = |settings: LintSettings| {
+            crate::lints::configured_hits(
+                "missing-delay-ack",
+                eml.as_bytes(),
+                InputKind::Eml,
+                settings,
+            )
+        };
+        assert_eq!(check(LintSettings::default()), ["It ships today."]);
+        assert!(
+            check(LintSettings {
+                business_hours: Some(true),
+                ..LintSettings::default()
+            })
+            .is_empty()
+        );
+        assert!(
+            check(LintSettings {
+                max_reply_hours: Some(72),
+                ..LintSettings::default()
+            })
+            .is_empty()
+        );
+        let strict = LintSettings {
+            business_hours: Some(true),
+            max_reply_hours: Some(8),
+            ..LintSettings::default()
+        };
+        assert_eq!(check(strict), ["It ships today."]);
     }
 
     #[test]

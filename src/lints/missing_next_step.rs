@@ -1,6 +1,7 @@
 use super::phrases::{Matcher, PhraseFile};
 use super::text::{sentences, trim, word_count};
 use super::{Context, Hit, Lint, Meta, Severity};
+use crate::config::LintSettings;
 use crate::draft::Draft;
 
 /// ## What it does
@@ -25,6 +26,7 @@ use crate::draft::Draft;
 /// ```
 pub struct MissingNextStep {
     signals: Matcher,
+    min_words: usize,
 }
 
 /// Shorter drafts (a quick "Done, thanks!") need no explicit next step.
@@ -33,9 +35,10 @@ const MIN_WORDS: usize = 30;
 const CLOSING_SENTENCES: usize = 3;
 
 impl MissingNextStep {
-    pub fn new(data: PhraseFile) -> Result<Self, String> {
+    pub fn new(data: PhraseFile, settings: &LintSettings) -> Result<Self, String> {
         Ok(MissingNextStep {
             signals: Matcher::new(&data.phrase, &data.sets, false)?,
+            min_words: settings.min_words.unwrap_or(MIN_WORDS),
         })
     }
 }
@@ -58,7 +61,7 @@ impl Lint for MissingNextStep {
         let Some(last) = paragraphs.last() else {
             return;
         };
-        if words < MIN_WORDS {
+        if words < self.min_words {
             return;
         }
         // The closing: the last paragraph's sentences, topped up from earlier paragraphs.
@@ -149,6 +152,23 @@ mod tests {
                 next_step(closing)
             );
         }
+    }
+
+    #[test]
+    fn min_words_is_configurable() {
+        use crate::config::LintSettings;
+        let text = "Hi Sam,\n\nDone, the refund went out today.\n";
+        let settings = LintSettings {
+            min_words: Some(3),
+            ..LintSettings::default()
+        };
+        let hits = crate::lints::configured_hits(
+            "missing-next-step",
+            text.as_bytes(),
+            crate::draft::InputKind::Text,
+            settings,
+        );
+        assert_eq!(hits, ["Done, the refund went out today."]);
     }
 
     #[test]

@@ -15,6 +15,9 @@ use std::ops::Range;
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
+use std::collections::BTreeMap;
+
+use crate::config::LintSettings;
 use crate::draft::Draft;
 use phrases::PhraseFile;
 
@@ -92,8 +95,17 @@ const BUILTIN_DATA: &[(&str, &str)] = &[
     ),
 ];
 
-/// The built-in lints, in a stable order.
+/// The built-in lints, in a stable order, with their default settings.
 pub fn builtin() -> Result<Vec<Box<dyn Lint>>, String> {
+    builtin_with(&BTreeMap::new())
+}
+
+/// The built-in lints with the settings of a configuration (`[lints.<id>]` tables).
+pub fn builtin_with(
+    settings: &BTreeMap<String, LintSettings>,
+) -> Result<Vec<Box<dyn Lint>>, String> {
+    let defaults = LintSettings::default();
+    let of = |id: &str| settings.get(id).unwrap_or(&defaults);
     let data = |name: &str| -> Result<PhraseFile, String> {
         let (file, text) = BUILTIN_DATA
             .iter()
@@ -102,19 +114,21 @@ pub fn builtin() -> Result<Vec<Box<dyn Lint>>, String> {
         PhraseFile::parse(file, text)
     };
     Ok(vec![
-        Box::new(jargon::Jargon::new(data("jargon.en.toml")?)?),
-        Box::new(missing_next_step::MissingNextStep::new(data(
-            "missing-next-step.en.toml",
-        )?)?),
+        Box::new(jargon::Jargon::new(data("jargon.en.toml")?, of("jargon"))?),
+        Box::new(missing_next_step::MissingNextStep::new(
+            data("missing-next-step.en.toml")?,
+            of("missing-next-step"),
+        )?),
         Box::new(blame_shifting::BlameShifting::new(data(
             "blame-shifting.en.toml",
         )?)?),
         Box::new(worried_opener::WorriedOpener::new(data(
             "worried-opener.en.toml",
         )?)?),
-        Box::new(missing_delay_ack::MissingDelayAck::new(data(
-            "missing-delay-ack.en.toml",
-        )?)?),
+        Box::new(missing_delay_ack::MissingDelayAck::new(
+            data("missing-delay-ack.en.toml")?,
+            of("missing-delay-ack"),
+        )?),
     ])
 }
 
@@ -125,6 +139,30 @@ pub(crate) fn hits_of(lint_id: &str, bytes: &[u8], kind: crate::draft::InputKind
         std::sync::LazyLock::new(|| builtin().expect("built-in data compiles"));
     let draft = Draft::parse(bytes, kind).expect("test draft parses");
     let lint = LINTS
+        .iter()
+        .find(|l| l.id() == lint_id)
+        .expect("lint exists");
+    let ctx = Context {
+        now: DateTime::parse_from_rfc3339("2026-01-15T12:00:00Z").expect("valid date"),
+    };
+    let mut hits = Vec::new();
+    lint.check(&draft, &ctx, &mut hits);
+    hits.into_iter()
+        .map(|h| draft.text[h.span].to_string())
+        .collect()
+}
+
+/// Test support: the hits of one lint configured with `settings`, on a draft.
+#[cfg(test)]
+pub(crate) fn configured_hits(
+    lint_id: &str,
+    bytes: &[u8],
+    kind: crate::draft::InputKind,
+    settings: LintSettings,
+) -> Vec<String> {
+    let draft = Draft::parse(bytes, kind).expect("test draft parses");
+    let lints = builtin_with(&BTreeMap::from([(lint_id.to_string(), settings)])).expect("compiles");
+    let lint = lints
         .iter()
         .find(|l| l.id() == lint_id)
         .expect("lint exists");

@@ -47,7 +47,7 @@ pub struct PhraseFile {
     pub allow: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// A pattern (`phrase`, `except`, `acknowledgement`) or a term (`term`).
