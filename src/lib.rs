@@ -3,11 +3,13 @@
 //! The pipeline: bytes -> [`Draft`] (headers, zones, line map) -> [`lints`] -> [`Diagnostic`]s
 //! -> a [`report`].
 
+pub mod baseline;
 pub mod config;
 pub mod draft;
 pub mod lints;
 pub mod report;
 pub mod walk;
+pub mod workspace;
 
 pub use draft::{Draft, DraftError, InputKind, Origin, Position};
 pub use lints::{Context, Lint, Severity};
@@ -35,31 +37,55 @@ const CONTEXT_WORDS: usize = 3;
 
 /// The lints of a run, ready to check drafts.
 pub struct Linter {
-    lints: Vec<Box<dyn Lint>>,
+    /// The selected lints, each with its severity in this configuration.
+    lints: Vec<(Box<dyn Lint>, Severity)>,
 }
 
 impl Linter {
-    /// A linter with every built-in lint.
+    /// A linter with every built-in lint at its default settings.
     pub fn new() -> Result<Linter, String> {
-        Ok(Linter {
-            lints: lints::builtin()?,
-        })
+        Self::configured(&config::Config::default())
     }
 
-    pub fn lints(&self) -> &[Box<dyn Lint>] {
-        &self.lints
+    /// The lints `config` selects, with its settings and severities.
+    pub fn configured(config: &config::Config) -> Result<Linter, String> {
+        let all = lints::builtin_with(&config.lints)?;
+        let ids: Vec<&'static str> = all.iter().map(|l| l.id()).collect();
+        let selected = config.selected(&ids);
+        let lints = all
+            .into_iter()
+            .filter(|lint| selected.contains(lint.id()))
+            .map(|lint| {
+                let configured = config.lints.get(lint.id()).and_then(|s| s.severity);
+                let severity = configured
+                    .and_then(|l| l.severity())
+                    .unwrap_or(lint.meta().default_severity);
+                (lint, severity)
+            })
+            .collect();
+        Ok(Linter { lints })
+    }
+
+    /// Every lint id a configuration may name.
+    pub fn known_ids() -> Result<Vec<&'static str>, String> {
+        Ok(lints::builtin()?.iter().map(|l| l.id()).collect())
+    }
+
+    /// The lints this linter runs.
+    pub fn lints(&self) -> impl Iterator<Item = &dyn Lint> {
+        self.lints.iter().map(|(lint, _)| lint.as_ref())
     }
 
     /// Every finding in `draft`, ordered by position, then lint.
     pub fn check(&self, draft: &Draft, ctx: &Context) -> Vec<Diagnostic> {
         let mut diagnostics = Vec::new();
         let mut hits = Vec::new();
-        for lint in &self.lints {
+        for (lint, severity) in &self.lints {
             hits.clear();
             lint.check(draft, ctx, &mut hits);
             diagnostics.extend(hits.drain(..).map(|hit| Diagnostic {
                 lint: lint.id(),
-                severity: lint.meta().default_severity,
+                severity: *severity,
                 start: draft.position(hit.span.start),
                 end: draft.position(hit.span.end),
                 context: draft.context(hit.span.clone(), CONTEXT_WORDS),
