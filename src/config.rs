@@ -76,6 +76,22 @@ pub enum FailOn {
     Never,
 }
 
+impl std::str::FromStr for FailOn {
+    type Err = String;
+
+    fn from_str(value: &str) -> Result<FailOn, String> {
+        match value {
+            "error" => Ok(FailOn::Error),
+            "warning" => Ok(FailOn::Warning),
+            "info" => Ok(FailOn::Info),
+            "never" => Ok(FailOn::Never),
+            _ => Err(format!(
+                "expected error, warning, info or never, not {value:?}"
+            )),
+        }
+    }
+}
+
 impl FailOn {
     /// Whether a finding of `severity` fails the run.
     pub fn fails(self, severity: Severity) -> bool {
@@ -247,7 +263,12 @@ impl Config {
         seen.push(canonical);
         let text = std::fs::read_to_string(path).map_err(|e| error(path, None, describe_io(&e)))?;
         let raw = parse_raw(path, &text)?.unwrap_or_default();
-        let base_dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        // "draftlint.toml" found in the working directory has "" for a parent.
+        let base_dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
         let mut config = match &raw.extend {
             Some(extend) => {
                 let target = base_dir.join(extend.get_ref());
@@ -431,7 +452,8 @@ fn has_draftlint_table(pyproject: &str) -> bool {
         .is_some()
 }
 
-fn check_lint_id(id: &str, known: &[&str]) -> Result<(), String> {
+/// Whether `id` names a lint, with a "did you mean" when it does not.
+pub fn check_lint_id(id: &str, known: &[&str]) -> Result<(), String> {
     if known.contains(&id) {
         return Ok(());
     }

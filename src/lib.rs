@@ -8,6 +8,7 @@ pub mod config;
 pub mod draft;
 pub mod lints;
 pub mod report;
+pub mod suppress;
 pub mod walk;
 pub mod workspace;
 
@@ -39,6 +40,8 @@ const CONTEXT_WORDS: usize = 3;
 pub struct Linter {
     /// The selected lints, each with its severity in this configuration.
     lints: Vec<(Box<dyn Lint>, Severity)>,
+    /// The severity of unused-suppression findings, `None` when it is not selected.
+    unused_suppression: Option<Severity>,
 }
 
 impl Linter {
@@ -49,31 +52,67 @@ impl Linter {
 
     /// The lints `config` selects, with its settings and severities.
     pub fn configured(config: &config::Config) -> Result<Linter, String> {
-        let all = lints::builtin_with(&config.lints)?;
-        let ids: Vec<&'static str> = all.iter().map(|l| l.id()).collect();
-        let selected = config.selected(&ids);
-        let lints = all
+        let selected = config.selected(&Self::known_ids());
+        let severity_of = |meta: &lints::Meta| {
+            let configured = config.lints.get(meta.id).and_then(|s| s.severity);
+            configured
+                .and_then(|l| l.severity())
+                .unwrap_or(meta.default_severity)
+        };
+        let lints = lints::builtin_with(&config.lints)?
             .into_iter()
             .filter(|lint| selected.contains(lint.id()))
             .map(|lint| {
-                let configured = config.lints.get(lint.id()).and_then(|s| s.severity);
-                let severity = configured
-                    .and_then(|l| l.severity())
-                    .unwrap_or(lint.meta().default_severity);
+                let severity = severity_of(lint.meta());
                 (lint, severity)
             })
             .collect();
-        Ok(Linter { lints })
+        let unused = &suppress::UNUSED_SUPPRESSION;
+        Ok(Linter {
+            lints,
+            unused_suppression: selected.contains(unused.id).then(|| severity_of(unused)),
+        })
     }
 
     /// Every lint id a configuration may name.
-    pub fn known_ids() -> Result<Vec<&'static str>, String> {
-        Ok(lints::builtin()?.iter().map(|l| l.id()).collect())
+    pub fn known_ids() -> Vec<&'static str> {
+        let unused = &suppress::UNUSED_SUPPRESSION;
+        lints::BUILTIN
+            .iter()
+            .copied()
+            .chain([unused])
+            .map(|m| m.id)
+            .collect()
     }
 
     /// The lints this linter runs.
     pub fn lints(&self) -> impl Iterator<Item = &dyn Lint> {
         self.lints.iter().map(|(lint, _)| lint.as_ref())
+    }
+
+    /// `diagnostics` less those the input's suppression directives silence, plus the
+    /// directives that silenced nothing (if that lint is selected).
+    fn suppress(
+        &self,
+        bytes: &[u8],
+        draft: &Draft,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        let suppressions = suppress::Suppressions::parse(bytes, draft.kind, &draft.headers.disable);
+        if suppressions.is_empty() {
+            return diagnostics;
+        }
+        let unused_id = suppress::UNUSED_SUPPRESSION.id;
+        let mut kept = suppressions.apply(diagnostics);
+        kept.retain_mut(|d| match self.unused_suppression {
+            _ if d.lint != unused_id => true,
+            Some(severity) => {
+                d.severity = severity;
+                true
+            }
+            None => false,
+        });
+        kept
     }
 
     /// Every finding in `draft`, ordered by position, then lint.
@@ -140,7 +179,7 @@ impl Linter {
         match Draft::parse(bytes, kind) {
             Ok(draft) => {
                 let findings = self
-                    .check(&draft, ctx)
+                    .suppress(bytes, &draft, self.check(&draft, ctx))
                     .into_iter()
                     .map(|diagnostic| {
                         let source = (diagnostic.start.line..=diagnostic.end.line)

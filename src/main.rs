@@ -1,5 +1,6 @@
 //! The `draftlint` command line: argument parsing and exit codes over the library.
 
+use std::collections::BTreeSet;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,8 +10,11 @@ use chrono::{DateTime, FixedOffset, Local};
 use clap::{Parser, Subcommand, ValueEnum};
 use colored::Colorize;
 
+use draftlint::baseline::Baseline;
+use draftlint::config::{FailOn, check_lint_id};
 use draftlint::report::{Human, Json, Reporter, Summary};
 use draftlint::walk::{self, Detect, Input};
+use draftlint::workspace::{ConfigSource, Overrides, Workspace};
 use draftlint::{Context, Linter, Outcome, describe_io};
 
 #[derive(Parser)]
@@ -50,6 +54,43 @@ struct CheckArgs {
     /// "Now" for late-reply checks of drafts without a Date header (RFC 3339).
     #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
     now: Option<DateTime<FixedOffset>>,
+
+    /// Use this configuration file for every input instead of the closest one to each.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+
+    /// Ignore all configuration files.
+    #[arg(long)]
+    isolated: bool,
+
+    /// Run only these lints (comma-separated), instead of the configured selection.
+    #[arg(long, value_name = "LINT", value_delimiter = ',')]
+    select: Option<Vec<String>>,
+
+    /// Run these lints too.
+    #[arg(long, value_name = "LINT", value_delimiter = ',')]
+    extend_select: Vec<String>,
+
+    /// Do not run these lints.
+    #[arg(long, value_name = "LINT", value_delimiter = ',')]
+    ignore: Vec<String>,
+
+    /// The least severity that makes the run fail (exit 1): error, warning, info or never.
+    #[arg(long, value_name = "SEVERITY")]
+    fail_on: Option<FailOn>,
+
+    /// Apply configured excludes to files named on the command line too (pre-commit names
+    /// every changed file).
+    #[arg(long)]
+    force_exclude: bool,
+
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+
+    /// Record the current findings in the --baseline file instead of reporting them.
+    #[arg(long, requires = "baseline")]
+    write_baseline: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -93,16 +134,28 @@ fn check(args: CheckArgs) -> u8 {
     let stdout = anstream::AutoStream::new(io::stdout().lock(), choice);
     let mut stderr = anstream::AutoStream::new(io::stderr(), choice);
 
-    let linter = match Linter::new() {
-        Ok(linter) => linter,
+    let mut workspace = match workspace(&args) {
+        Ok(workspace) => workspace,
         Err(problem) => {
             report_error(&mut stderr, &problem);
             return TROUBLE;
         }
     };
+    let mut baseline = match (&args.baseline, args.write_baseline) {
+        (Some(path), false) => match Baseline::load(path) {
+            Ok(baseline) => Some(baseline),
+            Err(problem) => {
+                report_error(&mut stderr, &problem);
+                return TROUBLE;
+            }
+        },
+        _ => None,
+    };
+    let mut recorded = Baseline::default();
     let ctx = Context {
         now: args.now.unwrap_or_else(|| Local::now().fixed_offset()),
     };
+    let fail_on = workspace.fail_on();
     let mut reporter: Box<dyn Reporter> = match args.format {
         Format::Human => Box::new(Human::new(stdout)),
         Format::Json => Box::new(Json::new(stdout)),
@@ -110,30 +163,60 @@ fn check(args: CheckArgs) -> u8 {
 
     let (inputs, walk_errors) = walk::collect(&args.paths);
     let mut summary = Summary::default();
+    let mut config_errors = BTreeSet::new();
     for error in &walk_errors {
         report_error(&mut stderr, &format!("{}: {}", error.path, error.message));
         summary.failed += 1;
     }
     for input in &inputs {
+        let (config_path, shown) = match input {
+            Input::Stdin => (PathBuf::from("stdin"), "<stdin>".to_string()),
+            Input::File { path, .. } => (path.clone(), path.display().to_string()),
+        };
+        let resolved = match workspace.for_file(&config_path) {
+            Ok(resolved) => resolved,
+            Err(problem) => {
+                // Once per broken file, however many inputs it governs.
+                if config_errors.insert(problem.to_string()) {
+                    report_error(&mut stderr, &problem.to_string());
+                }
+                summary.failed += 1;
+                continue;
+            }
+        };
+        if let Input::File { path, named, .. } = input {
+            if (!named || args.force_exclude) && resolved.config.excludes(path) {
+                continue;
+            }
+        }
         let outcome = match input {
             Input::Stdin => {
                 let mut bytes = Vec::new();
                 match io::stdin().read_to_end(&mut bytes) {
-                    Ok(_) => linter.check_bytes("<stdin>", &bytes, Detect::EmailOrText, &ctx),
-                    Err(e) => failed("<stdin>", &e),
-                }
-            }
-            Input::File { path, detect } => {
-                let shown = path.display().to_string();
-                match std::fs::read(path) {
-                    Ok(bytes) => linter.check_bytes(&shown, &bytes, *detect, &ctx),
+                    Ok(_) => resolved
+                        .linter
+                        .check_bytes(&shown, &bytes, Detect::EmailOrText, &ctx),
                     Err(e) => failed(&shown, &e),
                 }
             }
+            Input::File { path, detect, .. } => match std::fs::read(path) {
+                Ok(bytes) => resolved.linter.check_bytes(&shown, &bytes, *detect, &ctx),
+                Err(e) => failed(&shown, &e),
+            },
         };
         let written = match outcome {
-            Outcome::Checked(report) => {
-                summary.add(&report);
+            Outcome::Checked(mut report) => {
+                let ignored = resolved.config.ignored_for(&config_path);
+                report
+                    .findings
+                    .retain(|f| !ignored.contains(f.diagnostic.lint));
+                if args.write_baseline {
+                    recorded.record(&report);
+                    report.findings.clear();
+                } else if let Some(baseline) = &mut baseline {
+                    baseline.filter(&mut report);
+                }
+                summary.add(&report, fail_on);
                 reporter.file(&report)
             }
             Outcome::Skipped => Ok(()),
@@ -147,16 +230,70 @@ fn check(args: CheckArgs) -> u8 {
             return output_failed(&mut stderr, &e, &summary);
         }
     }
+    if let Some(path) = args.baseline.as_ref().filter(|_| args.write_baseline) {
+        if let Err(e) = recorded.write(path) {
+            report_error(
+                &mut stderr,
+                &format!("{}: {}", path.display(), describe_io(&e)),
+            );
+            return TROUBLE;
+        }
+    }
     if let Err(e) = reporter.finish(&summary) {
         return output_failed(&mut stderr, &e, &summary);
     }
+    if args.write_baseline {
+        // Nothing is reported while recording: the run succeeds unless a file failed.
+        let _ = writeln!(
+            stderr,
+            "Recorded {} in {}.",
+            plural(recorded.len(), "finding"),
+            args.baseline
+                .as_ref()
+                .map_or(String::new(), |p| p.display().to_string())
+        );
+    }
     exit_code(&summary)
+}
+
+/// The run's workspace from the configuration flags, command-line lint ids checked.
+fn workspace(args: &CheckArgs) -> Result<Workspace, String> {
+    let known = Linter::known_ids();
+    let ids = args
+        .select
+        .iter()
+        .flatten()
+        .chain(&args.extend_select)
+        .chain(&args.ignore);
+    for id in ids {
+        check_lint_id(id, &known)?;
+    }
+    let source = match (&args.config, args.isolated) {
+        (Some(path), _) => ConfigSource::File(path.clone()),
+        (None, true) => ConfigSource::Isolated,
+        (None, false) => ConfigSource::Discover,
+    };
+    let overrides = Overrides {
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+        fail_on: args.fail_on,
+    };
+    Ok(Workspace::new(source, overrides))
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn exit_code(summary: &Summary) -> u8 {
     if summary.failed > 0 {
         TROUBLE
-    } else if summary.findings() > 0 {
+    } else if summary.failing > 0 {
         FINDINGS
     } else {
         CLEAN

@@ -20,9 +20,12 @@ pub enum Detect {
 /// One thing to lint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
+    /// `named`: given on the command line rather than found in a directory (configured
+    /// excludes skip it only with `--force-exclude`).
     File {
         path: PathBuf,
         detect: Detect,
+        named: bool,
     },
     /// `-`: one draft from standard input.
     Stdin,
@@ -50,13 +53,19 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<WalkError>) {
             inputs.push(Input::File {
                 path: path.clone(),
                 detect,
+                named: true,
             });
         }
     }
     // One global order (so JSON is sorted by path), each input once.
-    inputs.sort_by(|a, b| input_key(a).cmp(&input_key(b)));
+    // A file both named and found in a named directory counts as named.
+    inputs.sort_by_key(|input| (input_key(input).map(Path::to_path_buf), !is_named(input)));
     inputs.dedup_by(|a, b| input_key(a) == input_key(b));
     (inputs, errors)
+}
+
+fn is_named(input: &Input) -> bool {
+    matches!(input, Input::File { named: true, .. })
 }
 
 fn input_key(input: &Input) -> Option<&Path> {
@@ -74,14 +83,22 @@ fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                let path = entry.into_path();
+                // "./a.txt" reads better as "a.txt", as most tools print it.
+                let path = match entry.path().strip_prefix(".") {
+                    Ok(relative) => relative.to_path_buf(),
+                    Err(_) => entry.into_path(),
+                };
                 let has_extension = file_type_extension(&path).is_some();
                 let detect = match detect_by_extension(&path) {
                     Some(detect) => detect,
                     None if !has_extension => Detect::EmailOrSkip,
                     None => continue,
                 };
-                inputs.push(Input::File { path, detect });
+                inputs.push(Input::File {
+                    path,
+                    detect,
+                    named: false,
+                });
             }
             Ok(_) => {}
             Err(err) => errors.push(WalkError {

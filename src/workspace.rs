@@ -45,14 +45,14 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    pub fn new(source: ConfigSource, overrides: Overrides) -> Result<Workspace, String> {
-        Ok(Workspace {
+    pub fn new(source: ConfigSource, overrides: Overrides) -> Workspace {
+        Workspace {
             source,
             overrides,
-            known: Linter::known_ids()?,
+            known: Linter::known_ids(),
             resolved: HashMap::new(),
             found: HashMap::new(),
-        })
+        }
     }
 
     /// The configuration and linter for `file` (stdin: pass the working directory).
@@ -67,7 +67,7 @@ impl Workspace {
                     .unwrap_or_default();
                 self.found
                     .entry(dir.clone())
-                    .or_insert_with(|| Config::find(&dir))
+                    .or_insert_with(|| Config::find(&dir).map(|found| relative_to_cwd(&found)))
                     .clone()
             }
         };
@@ -109,4 +109,12 @@ impl Workspace {
         })?;
         Ok(Rc::new(Resolved { config, linter }))
     }
+}
+
+/// `path` relative to the working directory when it lies below it, as errors should show it.
+fn relative_to_cwd(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
 }

@@ -64,7 +64,7 @@ fn actual_findings() -> BTreeMap<String, Vec<String>> {
     assert!(errors.is_empty(), "{errors:?}");
     let mut found = BTreeMap::new();
     for input in inputs {
-        let Input::File { path, detect } = input else {
+        let Input::File { path, detect, .. } = input else {
             continue;
         };
         let relative = path

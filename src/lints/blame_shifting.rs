@@ -39,7 +39,7 @@ impl BlameShifting {
     }
 }
 
-const META: Meta = Meta {
+pub(crate) const META: Meta = Meta {
     id: "blame-shifting",
     summary: "Puts the blame for a problem on a colleague, a supplier, the system or the reader",
     default_severity: Severity::Warning,

@@ -110,7 +110,7 @@ impl Jargon {
     }
 }
 
-const META: Meta = Meta {
+pub(crate) const META: Meta = Meta {
     id: "jargon",
     summary: "Buzzwords, technical terms and unexplained acronyms a client should not have to decode",
     default_severity: Severity::Warning,

@@ -75,7 +75,7 @@ impl MissingDelayAck {
     }
 }
 
-const META: Meta = Meta {
+pub(crate) const META: Meta = Meta {
     id: "missing-delay-ack",
     summary: "A late reply or a reported delay without an apology",
     default_severity: Severity::Warning,

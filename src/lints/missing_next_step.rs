@@ -43,7 +43,7 @@ impl MissingNextStep {
     }
 }
 
-const META: Meta = Meta {
+pub(crate) const META: Meta = Meta {
     id: "missing-next-step",
     summary: "The closing does not say what happens next or what the reader should do",
     default_severity: Severity::Warning,

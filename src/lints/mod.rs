@@ -95,6 +95,15 @@ const BUILTIN_DATA: &[(&str, &str)] = &[
     ),
 ];
 
+/// What each built-in lint is, in the order they run; no phrase data is compiled.
+pub const BUILTIN: [&Meta; 5] = [
+    &jargon::META,
+    &missing_next_step::META,
+    &blame_shifting::META,
+    &worried_opener::META,
+    &missing_delay_ack::META,
+];
+
 /// The built-in lints, in a stable order, with their default settings.
 pub fn builtin() -> Result<Vec<Box<dyn Lint>>, String> {
     builtin_with(&BTreeMap::new())
@@ -188,6 +197,8 @@ mod tests {
     fn builtin_data_compiles_and_names_its_lint() {
         let lints = super::builtin().expect("built-in data compiles");
         let ids: Vec<&str> = lints.iter().map(|l| l.id()).collect();
+        let listed: Vec<&str> = super::BUILTIN.iter().map(|m| m.id).collect();
+        assert_eq!(ids, listed, "BUILTIN lists the lints in the order they run");
         assert_eq!(
             ids,
             [

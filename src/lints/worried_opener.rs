@@ -32,7 +32,7 @@ impl WorriedOpener {
     }
 }
 
-const META: Meta = Meta {
+pub(crate) const META: Meta = Meta {
     id: "worried-opener",
     summary: "Opens by telling the reader they are worried, upset or frustrated",
     default_severity: Severity::Warning,

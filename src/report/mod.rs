@@ -10,6 +10,7 @@ pub use human::Human;
 pub use json::Json;
 
 use crate::FileReport;
+use crate::config::FailOn;
 
 /// Totals for a run.
 #[derive(Debug, Clone, Default)]
@@ -19,13 +20,16 @@ pub struct Summary {
     /// Inputs that could not be read or decoded.
     pub failed: usize,
     pub per_lint: BTreeMap<&'static str, usize>,
+    /// Findings severe enough to fail the run.
+    pub failing: usize,
 }
 
 impl Summary {
-    pub fn add(&mut self, report: &FileReport) {
+    pub fn add(&mut self, report: &FileReport, fail_on: FailOn) {
         self.files += 1;
         for finding in &report.findings {
             *self.per_lint.entry(finding.diagnostic.lint).or_default() += 1;
+            self.failing += usize::from(fail_on.fails(finding.diagnostic.severity));
         }
     }
 

@@ -1,0 +1,312 @@
+//! Configuration, suppression and baseline, end to end through the command line.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use serde_json::Value;
+
+/// A template with one jargon finding ("circle back") and nothing else.
+const JARGON: &str = "Hi Sam,\n\nWe will circle back once it is live.\n";
+
+fn write(dir: &Path, name: &str, contents: &str) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, contents).unwrap();
+}
+
+/// `draftlint check --format json ARGS` in `dir`: exit code and the lints found, as "file:lint".
+fn run(dir: &Path, args: &[&str]) -> (i32, Vec<String>) {
+    let out = cargo_bin_cmd!("draftlint")
+        .current_dir(dir)
+        .args(["check", "--format", "json", "--now", "2026-01-15T12:00:00Z"])
+        .args(args)
+        .output()
+        .unwrap();
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let found = findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{}",
+                f["path"].as_str().unwrap(),
+                f["lint"].as_str().unwrap()
+            )
+        })
+        .collect();
+    (out.status.code().unwrap(), found)
+}
+
+fn stderr_of(dir: &Path, args: &[&str]) -> String {
+    let out = cargo_bin_cmd!("draftlint")
+        .current_dir(dir)
+        .arg("check")
+        .args(args)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn the_closest_configuration_applies_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "draftlint.toml", "ignore = [\"jargon\"]\n");
+    write(root, "top.txt", JARGON);
+    // Closer, and not merged with the one above: jargon is back on here.
+    write(root, "team/.draftlint.toml", "fail-on = \"warning\"\n");
+    write(root, "team/macro.txt", JARGON);
+    let (code, found) = run(root, &["."]);
+    assert_eq!(
+        (code, found),
+        (1, vec!["team/macro.txt:jargon".to_string()])
+    );
+    // --config replaces discovery; --isolated ignores every file.
+    assert_eq!(run(root, &["--config", "draftlint.toml", "."]).1.len(), 0);
+    assert_eq!(run(root, &["--isolated", "."]).1.len(), 2);
+}
+
+#[test]
+fn pyproject_tool_table_is_a_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[project]\nname = \"x\"\n\n[tool.draftlint]\nignore = [\"jargon\"]\n",
+    );
+    write(dir.path(), "a.txt", JARGON);
+    assert_eq!(run(dir.path(), &["a.txt"]), (0, vec![]));
+}
+
+#[test]
+fn selection_flags_and_unknown_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", JARGON);
+    assert_eq!(run(dir.path(), &["--ignore", "jargon", "a.txt"]).0, 0);
+    assert_eq!(
+        run(
+            dir.path(),
+            &["--select", "blame-shifting,worried-opener", "a.txt"]
+        )
+        .0,
+        0
+    );
+    assert_eq!(
+        run(
+            dir.path(),
+            &[
+                "--select",
+                "blame-shifting",
+                "--extend-select",
+                "jargon",
+                "a.txt"
+            ]
+        )
+        .0,
+        1
+    );
+    let err = stderr_of(dir.path(), &["--ignore", "jargn", "a.txt"]);
+    assert_eq!(
+        err.trim(),
+        "draftlint: error: unknown lint `jargn`; did you mean `jargon`?"
+    );
+}
+
+#[test]
+fn severities_and_fail_on_decide_the_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", JARGON);
+    assert_eq!(run(dir.path(), &["--fail-on", "error", "a.txt"]).0, 0);
+    assert_eq!(run(dir.path(), &["--fail-on", "never", "a.txt"]).0, 0);
+    write(
+        dir.path(),
+        "draftlint.toml",
+        "[lints.jargon]\nseverity = \"error\"\n",
+    );
+    assert_eq!(run(dir.path(), &["--fail-on", "error", "a.txt"]).0, 1);
+    write(
+        dir.path(),
+        "draftlint.toml",
+        "fail-on = \"error\"\n[lints.jargon]\nseverity = \"info\"\n",
+    );
+    let out = cargo_bin_cmd!("draftlint")
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "a.txt"])
+        .output()
+        .unwrap();
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(findings[0]["severity"], "info");
+    assert_eq!(out.status.code(), Some(0));
+    write(
+        dir.path(),
+        "draftlint.toml",
+        "[lints.jargon]\nseverity = \"off\"\n",
+    );
+    assert_eq!(run(dir.path(), &["a.txt"]), (0, vec![]));
+}
+
+#[test]
+fn lint_settings_reach_the_lints() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "We will circle back about the SLA.\n");
+    assert_eq!(run(dir.path(), &["a.txt"]).1.len(), 2);
+    write(
+        dir.path(),
+        "draftlint.toml",
+        "[lints.jargon]\nallow = [\"SLA\", \"circle back\"]\n",
+    );
+    assert_eq!(run(dir.path(), &["a.txt"]), (0, vec![]));
+}
+
+#[test]
+fn per_file_ignores_and_excludes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let config =
+        "exclude = [\"vendor\"]\nper-file-ignores = { \"macros/internal/**\" = [\"jargon\"] }\n";
+    write(root, "draftlint.toml", config);
+    write(root, "macros/internal/a.txt", JARGON);
+    write(root, "macros/public/b.txt", JARGON);
+    write(root, "vendor/c.txt", JARGON);
+    assert_eq!(run(root, &["."]).1, ["macros/public/b.txt:jargon"]);
+    // Named on the command line, an excluded file is linted unless --force-exclude.
+    assert_eq!(run(root, &["vendor/c.txt"]).1.len(), 1);
+    assert_eq!(run(root, &["--force-exclude", "vendor/c.txt"]), (0, vec![]));
+}
+
+#[test]
+fn configuration_errors_are_located_and_stop_only_their_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "ok.txt", JARGON);
+    write(
+        root,
+        "bad/draftlint.toml",
+        "[lints.jargon]\nseverty = \"error\"\n",
+    );
+    write(root, "bad/a.txt", JARGON);
+    write(root, "bad/b.txt", JARGON);
+    let out = cargo_bin_cmd!("draftlint")
+        .current_dir(root)
+        .args(["check", "--format", "json", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "reported once: {stderr}");
+    assert!(
+        stderr.starts_with("draftlint: error: bad/draftlint.toml:2:1: unknown field `severty`"),
+        "{stderr}"
+    );
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(findings.len(), 1, "ok.txt is still linted");
+}
+
+#[test]
+fn suppression_comments_in_every_template_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "liquid.txt",
+        "{% comment %} draftlint-disable jargon {% endcomment %}\nWe will circle back.\n",
+    );
+    write(
+        root,
+        "handlebars.txt",
+        "{{!-- draftlint-disable-next-line jargon --}}\nWe will circle back.\nThe hotfix is live.\n",
+    );
+    write(
+        root,
+        "page.html",
+        "<!-- draftlint-disable-file -->\n<p>We will circle back.</p>\n",
+    );
+    write(
+        root,
+        "ranged.md",
+        "<!-- draftlint-disable jargon -->\nWe will circle back.\n<!-- draftlint-enable jargon -->\nThe hotfix is live.\n",
+    );
+    let (_, found) = run(root, &["."]);
+    assert_eq!(found, ["handlebars.txt:jargon", "ranged.md:jargon"]);
+}
+
+#[test]
+fn unused_suppressions_are_reported_as_info() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "<!-- draftlint-disable-next-line blame-shifting -->\nWe will circle back.\n",
+    );
+    let (code, found) = run(dir.path(), &["--ignore", "jargon", "a.txt"]);
+    assert_eq!(
+        (code, found),
+        (0, vec!["a.txt:unused-suppression".to_string()])
+    );
+    assert_eq!(
+        run(
+            dir.path(),
+            &["--ignore", "jargon,unused-suppression", "a.txt"]
+        )
+        .1
+        .len(),
+        0
+    );
+}
+
+#[test]
+fn eml_drafts_suppress_with_a_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let eml = "From: bo@example.com\nSubject: x\nX-Draftlint-Disable: jargon, worried-opener\n\nWe will circle back.\n";
+    write(dir.path(), "a.eml", eml);
+    let (_, found) = run(dir.path(), &["a.eml"]);
+    assert_eq!(
+        found,
+        ["a.eml:unused-suppression"],
+        "worried-opener suppressed nothing"
+    );
+}
+
+#[test]
+fn baseline_hides_recorded_findings_and_survives_edits_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "a.txt", JARGON);
+    let out = cargo_bin_cmd!("draftlint")
+        .current_dir(root)
+        .args([
+            "check",
+            "--baseline",
+            "base.json",
+            "--write-baseline",
+            "a.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Recorded 1 finding in base.json."));
+    assert_eq!(
+        run(root, &["--baseline", "base.json", "a.txt"]),
+        (0, vec![])
+    );
+    // New lines above move the finding; the baseline still covers it, but not a new one.
+    write(
+        root,
+        "a.txt",
+        &format!(
+            "Hi Sam,\n\nThanks for the call today.\nThe hotfix is live.\n{}",
+            JARGON.trim_start_matches("Hi Sam,\n")
+        ),
+    );
+    assert_eq!(
+        run(root, &["--baseline", "base.json", "a.txt"]).1,
+        ["a.txt:jargon"]
+    );
+    let (_, all) = run(root, &["a.txt"]);
+    assert_eq!(all.len(), 2);
+    let err = stderr_of(root, &["--baseline", "missing.json", "a.txt"]);
+    assert_eq!(
+        err.trim(),
+        "draftlint: error: missing.json: No such file or directory"
+    );
+}
