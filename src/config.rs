@@ -37,6 +37,54 @@ use toml::Spanned;
 use crate::describe_io;
 use crate::lints::Severity;
 
+/// What `draftlint init` writes: every setting at its default, commented.
+pub const INIT: &str = r#"# draftlint configuration (README, "Configuration"). The closest draftlint.toml, .draftlint.toml
+# or pyproject.toml [tool.draftlint] to a file applies to it.
+
+# Inherit another configuration explicitly (nothing is merged implicitly):
+# extend = "../draftlint.toml"
+
+# Which lints run (default: all; `draftlint lints` lists them).
+# select = ["jargon", "missing-next-step", "blame-shifting", "worried-opener", "missing-delay-ack", "unused-suppression"]
+extend-select = []
+ignore = []
+
+# The least severity that makes a run fail (exit 1): error, warning, info or never.
+fail-on = "warning"
+
+# Files never linted (globs relative to this file); `--force-exclude` applies them to files
+# named on the command line too, as a pre-commit hook names them.
+exclude = []
+extend-exclude = []
+
+# Lints turned off for some files, e.g. { "macros/internal/**" = ["jargon"] }.
+per-file-ignores = {}
+
+# Each lint: severity = "error" | "warning" | "info" | "off", and its own settings.
+[lints.jargon]
+severity = "warning"
+allow = []              # terms and acronyms your readers know, e.g. ["API", "SSO"]
+extend-terms = {}       # your own jargon and what to say instead, e.g. { "omnichannel" = "every channel" }
+
+[lints.missing-next-step]
+severity = "warning"
+min-words = 30          # shorter drafts need no explicit next step
+
+[lints.blame-shifting]
+severity = "warning"
+
+[lints.worried-opener]
+severity = "warning"
+
+[lints.missing-delay-ack]
+severity = "warning"
+max-reply-hours = 24    # a reply later than this is late
+business-hours = false  # true: Saturdays and Sundays do not count
+
+[lints.unused-suppression]
+severity = "info"
+"#;
+
 /// Configuration file names, in the order they are looked for in each directory.
 pub const FILE_NAMES: [&str; 3] = ["draftlint.toml", ".draftlint.toml", "pyproject.toml"];
 
@@ -631,6 +679,19 @@ mod tests {
             2
         );
         assert!(config.ignored_for(&root.join("macros/a.txt")).is_empty());
+    }
+
+    #[test]
+    fn init_file_is_valid_and_at_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), "draftlint.toml", INIT);
+        let mut known = KNOWN.to_vec();
+        known.push("unused-suppression");
+        let config = Config::load(&path, &known).unwrap();
+        assert_eq!(config.fail_on, Some(FailOn::Warning));
+        assert_eq!(config.selected(&known).len(), known.len());
+        assert_eq!(config.lints["missing-next-step"].min_words, Some(30));
+        assert_eq!(config.lints["missing-delay-ack"].max_reply_hours, Some(24));
     }
 
     #[test]

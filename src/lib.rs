@@ -74,15 +74,15 @@ impl Linter {
         })
     }
 
-    /// Every lint id a configuration may name.
-    pub fn known_ids() -> Vec<&'static str> {
+    /// Every lint a configuration may name, in a stable order.
+    pub fn known() -> Vec<&'static lints::Meta> {
         let unused = &suppress::UNUSED_SUPPRESSION;
-        lints::BUILTIN
-            .iter()
-            .copied()
-            .chain([unused])
-            .map(|m| m.id)
-            .collect()
+        lints::BUILTIN.iter().copied().chain([unused]).collect()
+    }
+
+    /// The ids of [`Linter::known`].
+    pub fn known_ids() -> Vec<&'static str> {
+        Self::known().into_iter().map(|m| m.id).collect()
     }
 
     /// The lints this linter runs.

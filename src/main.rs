@@ -35,6 +35,25 @@ enum Command {
         after_help = "Exit status: 0 no findings, 1 findings, 2 usage error or a file that could not be read."
     )]
     Check(CheckArgs),
+    /// List every lint with its default severity and what it flags.
+    Lints {
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Explain a lint: what it flags, why it matters to the client, an example.
+    Explain {
+        /// The lint id, e.g. jargon.
+        lint: String,
+    },
+    /// Write a draftlint.toml with every setting at its default.
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "draftlint.toml")]
+        path: PathBuf,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -118,9 +137,13 @@ const TROUBLE: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Check(args) => ExitCode::from(check(args)),
-    }
+    let code = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Lints { format } => list_lints(format),
+        Command::Explain { lint } => explain(&lint),
+        Command::Init { path, force } => init(&path, force),
+    };
+    ExitCode::from(code)
 }
 
 fn check(args: CheckArgs) -> u8 {
@@ -254,6 +277,80 @@ fn check(args: CheckArgs) -> u8 {
         );
     }
     exit_code(&summary)
+}
+
+fn list_lints(format: Format) -> u8 {
+    let known = Linter::known();
+    let text = match format {
+        Format::Json => {
+            let rows: Vec<serde_json::Value> = known
+                .iter()
+                .map(|m| serde_json::json!({"id": m.id, "severity": m.default_severity, "summary": m.summary}))
+                .collect();
+            format!("{}\n", serde_json::Value::Array(rows))
+        }
+        Format::Human => {
+            let width = known.iter().map(|m| m.id.len()).max().unwrap_or(0);
+            known
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{:<width$}  {:<7}  {}\n",
+                        m.id,
+                        m.default_severity.as_str(),
+                        m.summary
+                    )
+                })
+                .collect()
+        }
+    };
+    print_out(&text)
+}
+
+fn explain(lint: &str) -> u8 {
+    let known = Linter::known();
+    match known.iter().find(|m| m.id == lint) {
+        Some(meta) => print_out(meta.doc),
+        None => {
+            let ids: Vec<&str> = known.iter().map(|m| m.id).collect();
+            let problem = check_lint_id(lint, &ids).err().unwrap_or_default();
+            report_error(&mut anstream::stderr(), &problem);
+            TROUBLE
+        }
+    }
+}
+
+fn init(path: &std::path::Path, force: bool) -> u8 {
+    if path.exists() && !force {
+        let problem = format!("{} already exists (--force overwrites it)", path.display());
+        report_error(&mut anstream::stderr(), &problem);
+        return TROUBLE;
+    }
+    match std::fs::write(path, draftlint::config::INIT) {
+        Ok(()) => print_out(&format!("Wrote {}.\n", path.display())),
+        Err(e) => {
+            report_error(
+                &mut anstream::stderr(),
+                &format!("{}: {}", path.display(), describe_io(&e)),
+            );
+            TROUBLE
+        }
+    }
+}
+
+/// Writes `text` to standard output; a closed pipe is not an error.
+fn print_out(text: &str) -> u8 {
+    let mut out = anstream::stdout();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            report_error(
+                &mut anstream::stderr(),
+                &format!("cannot write output: {}", describe_io(&e)),
+            );
+            TROUBLE
+        }
+        _ => CLEAN,
+    }
 }
 
 /// The run's workspace from the configuration flags, command-line lint ids checked.

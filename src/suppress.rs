@@ -44,6 +44,7 @@ pub const UNUSED_SUPPRESSION: Meta = Meta {
     id: "unused-suppression",
     summary: "A draftlint-disable directive or X-Draftlint-Disable header that suppresses nothing",
     default_severity: Severity::Info,
+    doc: include_str!("../lints/docs/unused-suppression.md"),
 };
 
 const UNUSED: &str = UNUSED_SUPPRESSION.id;

@@ -310,3 +310,50 @@ fn baseline_hides_recorded_findings_and_survives_edits_elsewhere() {
         "draftlint: error: missing.json: No such file or directory"
     );
 }
+
+#[test]
+fn lints_explain_and_init_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let cmd = |args: &[&str]| {
+        cargo_bin_cmd!("draftlint")
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let listed = cmd(&["lints", "--format", "json"]);
+    let lints: Vec<Value> = serde_json::from_slice(&listed.stdout).unwrap();
+    let ids: Vec<&str> = lints.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "jargon",
+            "missing-next-step",
+            "blame-shifting",
+            "worried-opener",
+            "missing-delay-ack",
+            "unused-suppression"
+        ]
+    );
+    assert!(
+        String::from_utf8(cmd(&["lints"]).stdout)
+            .unwrap()
+            .contains("unused-suppression  info")
+    );
+
+    let explained = String::from_utf8(cmd(&["explain", "blame-shifting"]).stdout).unwrap();
+    for heading in ["## What it does", "## Why is this bad?", "## Example"] {
+        assert!(explained.contains(heading), "{heading}");
+    }
+    let unknown = cmd(&["explain", "blame"]);
+    assert_eq!(unknown.status.code(), Some(2));
+
+    assert_eq!(cmd(&["init"]).status.code(), Some(0));
+    let written = fs::read_to_string(dir.path().join("draftlint.toml")).unwrap();
+    assert!(written.contains("[lints.missing-delay-ack]"));
+    // The written file is a valid configuration, and init does not overwrite it.
+    write(dir.path(), "a.txt", JARGON);
+    assert_eq!(run(dir.path(), &["a.txt"]).0, 1);
+    assert_eq!(cmd(&["init"]).status.code(), Some(2));
+    assert_eq!(cmd(&["init", "--force"]).status.code(), Some(0));
+}

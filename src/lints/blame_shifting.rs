@@ -3,26 +3,7 @@ use super::text::{sentences, squeeze};
 use super::{Context, Hit, Lint, Meta, Severity};
 use crate::draft::Draft;
 
-/// ## What it does
-/// Flags phrases that put the responsibility for a problem on someone other than the writer's
-/// side: a colleague, another department, a supplier or courier, "the system", or the reader
-/// ("not our fault", "the warehouse messed up", "you should have read the instructions").
-/// Ownership ("this was our mistake") and reassurance ("this is not your fault") are not flagged.
-/// A sentence is reported once, however many of its phrases match.
-///
-/// ## Why is this bad?
-/// To the client, the writer is the company. Blaming a colleague or a supplier sounds like an
-/// excuse and says nobody is in charge; blaming the client makes them defensive. Owning the
-/// problem and saying how it will be fixed keeps their trust.
-///
-/// ## Example
-/// ```text
-/// The courier messed up your delivery, it's not our fault.
-/// ```
-/// Use instead:
-/// ```text
-/// Your parcel went to the wrong address. I'm sorry: I have sent a replacement by express.
-/// ```
+#[doc = include_str!("../../lints/docs/blame-shifting.md")]
 pub struct BlameShifting {
     phrases: Matcher,
     except: Matcher,
@@ -43,6 +24,7 @@ pub(crate) const META: Meta = Meta {
     id: "blame-shifting",
     summary: "Puts the blame for a problem on a colleague, a supplier, the system or the reader",
     default_severity: Severity::Warning,
+    doc: include_str!("../../lints/docs/blame-shifting.md"),
 };
 
 impl Lint for BlameShifting {

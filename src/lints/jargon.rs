@@ -10,24 +10,7 @@ use super::{Context, Hit, Lint, Meta, Severity};
 use crate::config::LintSettings;
 use crate::draft::Draft;
 
-/// ## What it does
-/// Flags business buzzwords ("circle back", "leverage", "EOD") and technical terms a client is
-/// not expected to know ("DNS propagation", "hotfix", "rollback"), each with a plain-language
-/// suggestion, and acronyms that are neither everyday ones nor spelled out in the same draft.
-///
-/// ## Why is this bad?
-/// A client who has to decode a reply feels talked down to or shut out, and often has to write
-/// back to ask what it means. Answering in the client's own words shows the point was understood.
-///
-/// ## Example
-/// ```text
-/// We'll circle back once the DNS propagation completes; our SLA is 4 hours.
-/// ```
-/// Use instead:
-/// ```text
-/// We'll get back to you once the change has taken effect (within a day); our service-level
-/// agreement (SLA) promises a reply within 4 hours.
-/// ```
+#[doc = include_str!("../../lints/docs/jargon.md")]
 pub struct Jargon {
     terms: Matcher,
     suggestions: Vec<Option<String>>,
@@ -114,6 +97,7 @@ pub(crate) const META: Meta = Meta {
     id: "jargon",
     summary: "Buzzwords, technical terms and unexplained acronyms a client should not have to decode",
     default_severity: Severity::Warning,
+    doc: include_str!("../../lints/docs/jargon.md"),
 };
 
 impl Lint for Jargon {

@@ -6,24 +6,7 @@ use super::{Context, Hit, Lint, Meta, Severity};
 use crate::config::LintSettings;
 use crate::draft::{Draft, Zone};
 
-/// ## What it does
-/// Flags a draft that involves a delay without acknowledging it. A delay is a late reply (the
-/// draft is dated more than 24 hours after the message it answers, read from the quoted
-/// history) or one the author text reports ("delayed", "pushed back", "behind schedule").
-/// "Sorry", an apology, "thank you for your patience" or "I regret" acknowledge it.
-///
-/// ## Why is this bad?
-/// A client kept waiting notices it. Saying so, with an apology, shows respect for their time
-/// and keeps trust; silence about it reads as indifference.
-///
-/// ## Example
-/// ```text
-/// Your order has been pushed back to 12 May.
-/// ```
-/// Use instead:
-/// ```text
-/// I'm sorry: your order has been pushed back to 12 May. I'll confirm the dispatch that day.
-/// ```
+#[doc = include_str!("../../lints/docs/missing-delay-ack.md")]
 pub struct MissingDelayAck {
     delays: Matcher,
     acknowledgements: Matcher,
@@ -79,6 +62,7 @@ pub(crate) const META: Meta = Meta {
     id: "missing-delay-ack",
     summary: "A late reply or a reported delay without an apology",
     default_severity: Severity::Warning,
+    doc: include_str!("../../lints/docs/missing-delay-ack.md"),
 };
 
 impl Lint for MissingDelayAck {

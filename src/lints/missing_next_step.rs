@@ -4,26 +4,7 @@ use super::{Context, Hit, Lint, Meta, Severity};
 use crate::config::LintSettings;
 use crate::draft::Draft;
 
-/// ## What it does
-/// Flags a draft whose closing (its last paragraph, or its last three sentences when that
-/// paragraph is shorter) says nothing about what happens next: no request to the reader, no
-/// question, no commitment with a time, no "no action is needed from you". Drafts of fewer than
-/// 30 words are exempt.
-///
-/// ## Why is this bad?
-/// A client who finishes reading and does not know whether to wait, act or reply will write back
-/// to ask, or do nothing when something was needed. Every message should end with the next step
-/// and who takes it.
-///
-/// ## Example
-/// ```text
-/// We have looked into the billing error and corrected your account.
-/// ```
-/// Use instead:
-/// ```text
-/// We have looked into the billing error and corrected your account. You will see the refund
-/// on your statement within 5 working days; no action is needed from you.
-/// ```
+#[doc = include_str!("../../lints/docs/missing-next-step.md")]
 pub struct MissingNextStep {
     signals: Matcher,
     min_words: usize,
@@ -47,6 +28,7 @@ pub(crate) const META: Meta = Meta {
     id: "missing-next-step",
     summary: "The closing does not say what happens next or what the reader should do",
     default_severity: Severity::Warning,
+    doc: include_str!("../../lints/docs/missing-next-step.md"),
 };
 
 impl Lint for MissingNextStep {

@@ -62,6 +62,8 @@ pub struct Meta {
     /// One line, for listings.
     pub summary: &'static str,
     pub default_severity: Severity,
+    /// What it flags, why it matters to a client, an example (Markdown), for `explain`.
+    pub doc: &'static str,
 }
 
 /// A lint: its [`Meta`] and a check over a draft's author text.

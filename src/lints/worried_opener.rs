@@ -3,23 +3,7 @@ use super::text::{sentences, squeeze};
 use super::{Context, Hit, Lint, Meta, Severity};
 use crate::draft::Draft;
 
-/// ## What it does
-/// Flags a first sentence (after the greeting) that tells the reader they are worried, upset or
-/// frustrated ("You are worried about ...", "I understand you are frustrated"). The same words
-/// later in the draft, or the writer's own feelings ("I'm not worried"), are not flagged.
-///
-/// ## Why is this bad?
-/// Opening by naming the client's distress sets a negative tone from the first line, presumes
-/// how they feel, and delays the answer they wrote for. Get straight to the point.
-///
-/// ## Example
-/// ```text
-/// Hi Sam, I understand you are frustrated about the invoice.
-/// ```
-/// Use instead:
-/// ```text
-/// Hi Sam, I have corrected the invoice: the new one is attached.
-/// ```
+#[doc = include_str!("../../lints/docs/worried-opener.md")]
 pub struct WorriedOpener {
     phrases: Matcher,
 }
@@ -36,6 +20,7 @@ pub(crate) const META: Meta = Meta {
     id: "worried-opener",
     summary: "Opens by telling the reader they are worried, upset or frustrated",
     default_severity: Severity::Warning,
+    doc: include_str!("../../lints/docs/worried-opener.md"),
 };
 
 impl Lint for WorriedOpener {
