@@ -1,5 +1,5 @@
 use super::phrases::{Matcher, PhraseFile};
-use super::text::{sentences, trim, word_count};
+use super::text::{closing, trim, word_count};
 use super::{Context, Hit, Lint, Meta, Severity};
 use crate::config::LintSettings;
 use crate::draft::Draft;
@@ -12,8 +12,6 @@ pub struct MissingNextStep {
 
 /// Shorter drafts (a quick "Done, thanks!") need no explicit next step.
 const MIN_WORDS: usize = 30;
-/// The closing is at least this many sentences.
-const CLOSING_SENTENCES: usize = 3;
 
 impl MissingNextStep {
     pub fn new(data: PhraseFile, settings: &LintSettings) -> Result<Self, String> {
@@ -46,16 +44,7 @@ impl Lint for MissingNextStep {
         if words < self.min_words {
             return;
         }
-        // The closing: the last paragraph's sentences, topped up from earlier paragraphs.
-        let mut closing = sentences(text, last.clone());
-        for earlier in paragraphs.iter().rev().skip(1) {
-            if closing.len() >= CLOSING_SENTENCES {
-                break;
-            }
-            let mut more = sentences(text, earlier.clone());
-            let keep = more.len().saturating_sub(CLOSING_SENTENCES - closing.len());
-            closing.splice(0..0, more.drain(keep..));
-        }
+        let closing = closing(text, &paragraphs);
         // Each sentence is its own haystack, so a data pattern's `^` anchors at its start
         // (imperatives: "Try restarting the app.").
         let has_next_step = closing.iter().any(|s| {

@@ -33,6 +33,33 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// The closing is at least this many sentences.
+const CLOSING_SENTENCES: usize = 3;
+
+/// The closing of author text: the sentences of its last paragraph, topped up from earlier
+/// paragraphs to three when it has fewer.
+pub fn closing(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize>> {
+    let Some(last) = paragraphs.last() else {
+        return Vec::new();
+    };
+    let mut closing = sentences(text, last.clone());
+    for earlier in paragraphs.iter().rev().skip(1) {
+        if closing.len() >= CLOSING_SENTENCES {
+            break;
+        }
+        let mut more = sentences(text, earlier.clone());
+        let keep = more.len().saturating_sub(CLOSING_SENTENCES - closing.len());
+        closing.splice(0..0, more.drain(keep..));
+    }
+    closing
+}
+
+/// The opener of author text: the first sentence of its first paragraph.
+pub fn opener(text: &str, paragraphs: &[Range<usize>]) -> Option<Range<usize>> {
+    let first = paragraphs.first()?;
+    sentences(text, first.clone()).into_iter().next()
+}
+
 /// Abbreviations whose full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "e.g.", "i.e.", "etc.", "approx.", "vs.", "no.",

@@ -1,5 +1,5 @@
 use super::phrases::{Matcher, PhraseFile};
-use super::text::{sentences, squeeze};
+use super::text::{opener, squeeze};
 use super::{Context, Hit, Lint, Meta, Severity};
 use crate::draft::Draft;
 
@@ -30,10 +30,7 @@ impl Lint for WorriedOpener {
 
     fn check(&self, draft: &Draft, _ctx: &Context, hits: &mut Vec<Hit>) {
         let text = &draft.text;
-        let Some(first) = draft.author_paragraphs().into_iter().next() else {
-            return;
-        };
-        let Some(sentence) = sentences(text, first).into_iter().next() else {
+        let Some(sentence) = opener(text, &draft.author_paragraphs()) else {
             return;
         };
         if let Some(found) = self.phrases.find_in(text, sentence).into_iter().next() {
