@@ -36,6 +36,8 @@ use toml::Spanned;
 
 use crate::describe_io;
 use crate::lints::Severity;
+use crate::lints::pack;
+use crate::lints::phrases::PhraseFile;
 
 /// What `draftlint init` writes: every setting at its default, commented.
 pub const INIT: &str = r#"# draftlint configuration (README, "Configuration"). The closest draftlint.toml, .draftlint.toml
@@ -247,6 +249,7 @@ struct RawConfig {
     exclude: Option<Vec<Spanned<String>>>,
     extend_exclude: Option<Vec<Spanned<String>>>,
     per_file_ignores: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
+    packs: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     lints: BTreeMap<Spanned<String>, LintSettings>,
 }
@@ -279,6 +282,8 @@ pub struct Config {
     pub ignore: Vec<String>,
     pub fail_on: Option<FailOn>,
     pub lints: BTreeMap<String, LintSettings>,
+    /// The data files of `packs`, along the whole `extend` chain.
+    pub packs: Vec<PhraseFile>,
     exclude: Vec<Pattern>,
     per_file_ignores: Vec<(Pattern, Vec<String>)>,
 }
@@ -319,7 +324,7 @@ impl Config {
             .to_path_buf();
         let mut config = match &raw.extend {
             Some(extend) => {
-                let target = base_dir.join(extend.get_ref());
+                let target = relative_to(&base_dir, extend.get_ref());
                 if !target.is_file() {
                     let at = position(&text, extend.span().start);
                     return Err(error(
@@ -333,6 +338,16 @@ impl Config {
             None => Config::default(),
         };
         config.path = Some(path.to_path_buf());
+        for dir in raw.packs.iter().flatten() {
+            let at = Some(position(&text, dir.span().start));
+            let files = pack::load(&relative_to(&base_dir, dir.get_ref()))
+                .map_err(|m| error(path, at, format!("pack: {m}")))?;
+            config.packs.extend(files);
+        }
+        // Lints the packs define may be configured like built-in ones.
+        let pack_ids = config.packs.iter().map(|p| p.lint.as_str());
+        let known: Vec<&str> = known.iter().copied().chain(pack_ids).collect();
+        let known = known.as_slice();
         let check_ids = |ids: &[Spanned<String>]| -> Result<Vec<String>, ConfigError> {
             ids.iter()
                 .map(|id| {
@@ -516,6 +531,15 @@ pub fn check_lint_id(id: &str, known: &[&str]) -> Result<(), String> {
     })
 }
 
+/// `path` from `base`, without a leading `./` when `base` is the working directory.
+fn relative_to(base: &Path, path: &str) -> PathBuf {
+    if base == Path::new(".") {
+        PathBuf::from(path)
+    } else {
+        base.join(path)
+    }
+}
+
 /// 1-based line and character column of byte `offset` in `text`.
 fn position(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
@@ -637,7 +661,7 @@ mod tests {
                 .lines()
                 .next()
                 .unwrap(),
-            "DIR/draftlint.toml:2:1: unknown field `colour`, expected one of `extend`, `select`, `extend-select`, `ignore`, `fail-on`, `exclude`, `extend-exclude`, `per-file-ignores`, `lints`"
+            "DIR/draftlint.toml:2:1: unknown field `colour`, expected one of `extend`, `select`, `extend-select`, `ignore`, `fail-on`, `exclude`, `extend-exclude`, `per-file-ignores`, `packs`, `lints`"
         );
         assert_eq!(
             load_err("select = [\"jargn\"]\n"),

@@ -52,14 +52,17 @@ impl Linter {
 
     /// The lints `config` selects, with its settings and severities.
     pub fn configured(config: &config::Config) -> Result<Linter, String> {
-        let selected = config.selected(&Self::known_ids());
+        let all = lints::builtin_with(&config.lints, &config.packs)?;
+        let unused = &suppress::UNUSED_SUPPRESSION;
+        let ids: Vec<&str> = all.iter().map(|l| l.id()).chain([unused.id]).collect();
+        let selected = config.selected(&ids);
         let severity_of = |meta: &lints::Meta| {
             let configured = config.lints.get(meta.id).and_then(|s| s.severity);
             configured
                 .and_then(|l| l.severity())
                 .unwrap_or(meta.default_severity)
         };
-        let lints = lints::builtin_with(&config.lints)?
+        let lints = all
             .into_iter()
             .filter(|lint| selected.contains(lint.id()))
             .map(|lint| {
@@ -67,7 +70,6 @@ impl Linter {
                 (lint, severity)
             })
             .collect();
-        let unused = &suppress::UNUSED_SUPPRESSION;
         Ok(Linter {
             lints,
             unused_suppression: selected.contains(unused.id).then(|| severity_of(unused)),

@@ -357,3 +357,115 @@ fn lints_explain_and_init_commands() {
     assert_eq!(cmd(&["init"]).status.code(), Some(2));
     assert_eq!(cmd(&["init", "--force"]).status.code(), Some(0));
 }
+
+#[test]
+fn packs_define_lints_and_extend_built_in_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let house = r#"
+lint = "house-style"
+language = "en"
+summary = "Words our style guide replaces"
+message = "`{match}` is not our house style"
+severity = "info"
+scope = "anywhere"
+suggestion = "see the style guide"
+
+[[phrase]]
+pattern = "kindly"
+suggestion = "please"
+
+[[phrase]]
+pattern = "revert(?:ed)? back"
+"#;
+    write(root, "packs/house/style.toml", house);
+    write(
+        root,
+        "packs/house/sign-off.toml",
+        "lint = \"no-cheers-close\"\nlanguage = \"en\"\nscope = \"closing\"\nmessage = \"`{match}` in the closing\"\n[[phrase]]\npattern = \"cheers\"\n",
+    );
+    write(
+        root,
+        "packs/house/jargon.toml",
+        "lint = \"jargon\"\nlanguage = \"en\"\n[[term]]\nterm = \"omnichannel\"\nsuggestion = \"every channel\"\n",
+    );
+    write(
+        root,
+        "draftlint.toml",
+        "packs = [\"packs/house\"]\n[lints.house-style]\nseverity = \"warning\"\n",
+    );
+    write(
+        root,
+        "a.txt",
+        "Kindly note our omnichannel plan.\nWe reverted back the change.\n\nCheers to the team for that.\n",
+    );
+    let out = cargo_bin_cmd!("draftlint")
+        .current_dir(root)
+        .args(["check", "--format", "json", "a.txt"])
+        .output()
+        .unwrap();
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let got: Vec<(String, u64, String)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["lint"].as_str().unwrap().into(),
+                f["line"].as_u64().unwrap(),
+                f["severity"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("house-style".into(), 1, "warning".into()),
+            ("jargon".into(), 1, "warning".into()),
+            ("house-style".into(), 2, "warning".into()),
+            ("no-cheers-close".into(), 4, "warning".into()),
+        ]
+    );
+    assert_eq!(findings[0]["message"], "`Kindly` is not our house style");
+    assert_eq!(findings[0]["suggestion"], "please");
+    assert_eq!(findings[2]["suggestion"], "see the style guide");
+    // The pack's lints can be ignored like built-in ones.
+    assert_eq!(
+        run(
+            root,
+            &["--ignore", "house-style,no-cheers-close,jargon", "a.txt"]
+        )
+        .1
+        .len(),
+        0
+    );
+}
+
+#[test]
+fn pack_errors_name_the_file_and_the_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "a.txt", JARGON);
+    write(root, "draftlint.toml", "\npacks = [\"house\"]\n");
+    write(
+        root,
+        "house/bad.toml",
+        "lint = \"house\"\nlanguage = \"en\"\n[[phrase]]\npattern = \"fine\"\n[[phrase]]\npattern = \"(unclosed\"\n",
+    );
+    let err = stderr_of(root, &["a.txt"]);
+    assert!(
+        err.starts_with(
+            "draftlint: error: draftlint.toml:2:10: pack: house/bad.toml: phrase 2 (\"(unclosed\"):"
+        ),
+        "{err}"
+    );
+    write(
+        root,
+        "house/bad.toml",
+        "lint = \"house\"\nlanguage = \"en\"\nscope = \"subject\"\n",
+    );
+    assert!(stderr_of(root, &["a.txt"]).contains("scope `subject` is not supported yet"));
+    write(root, "draftlint.toml", "packs = [\"nowhere\"]\n");
+    assert!(
+        stderr_of(root, &["a.txt"])
+            .contains("draftlint.toml:1:10: pack: nowhere: No such file or directory")
+    );
+}

@@ -3,9 +3,11 @@
 //! time, so adding a phrase never needs Rust code.
 
 mod blame_shifting;
+mod custom;
 mod jargon;
 mod missing_delay_ack;
 mod missing_next_step;
+pub mod pack;
 pub mod phrases;
 mod text;
 mod worried_opener;
@@ -13,7 +15,7 @@ mod worried_opener;
 use std::ops::Range;
 
 use chrono::{DateTime, FixedOffset};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
@@ -22,7 +24,7 @@ use crate::draft::Draft;
 use phrases::PhraseFile;
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -108,39 +110,57 @@ pub const BUILTIN: [&Meta; 5] = [
 
 /// The built-in lints, in a stable order, with their default settings.
 pub fn builtin() -> Result<Vec<Box<dyn Lint>>, String> {
-    builtin_with(&BTreeMap::new())
+    builtin_with(&BTreeMap::new(), &[])
 }
 
-/// The built-in lints with the settings of a configuration (`[lints.<id>]` tables).
+/// The built-in lints with the settings of a configuration (`[lints.<id>]` tables), extended
+/// by the files of its packs, followed by the lints the packs define.
 pub fn builtin_with(
     settings: &BTreeMap<String, LintSettings>,
+    packs: &[PhraseFile],
 ) -> Result<Vec<Box<dyn Lint>>, String> {
     let defaults = LintSettings::default();
     let of = |id: &str| settings.get(id).unwrap_or(&defaults);
-    let data = |name: &str| -> Result<PhraseFile, String> {
+    let data = |id: &str| -> Result<PhraseFile, String> {
+        let name = format!("{id}.en.toml");
         let (file, text) = BUILTIN_DATA
             .iter()
             .find(|(file, _)| *file == name)
             .ok_or_else(|| format!("no built-in data file {name}"))?;
-        PhraseFile::parse(file, text)
+        let mut data = PhraseFile::parse(file, text)?;
+        for pack in packs.iter().filter(|p| p.lint == id) {
+            data.extend(pack.clone());
+        }
+        Ok(data)
     };
-    Ok(vec![
-        Box::new(jargon::Jargon::new(data("jargon.en.toml")?, of("jargon"))?),
+    let mut lints: Vec<Box<dyn Lint>> = vec![
+        Box::new(jargon::Jargon::new(data("jargon")?, of("jargon"))?),
         Box::new(missing_next_step::MissingNextStep::new(
-            data("missing-next-step.en.toml")?,
+            data("missing-next-step")?,
             of("missing-next-step"),
         )?),
-        Box::new(blame_shifting::BlameShifting::new(data(
-            "blame-shifting.en.toml",
-        )?)?),
-        Box::new(worried_opener::WorriedOpener::new(data(
-            "worried-opener.en.toml",
-        )?)?),
+        Box::new(blame_shifting::BlameShifting::new(data("blame-shifting")?)?),
+        Box::new(worried_opener::WorriedOpener::new(data("worried-opener")?)?),
         Box::new(missing_delay_ack::MissingDelayAck::new(
-            data("missing-delay-ack.en.toml")?,
+            data("missing-delay-ack")?,
             of("missing-delay-ack"),
         )?),
-    ])
+    ];
+    // The packs' own lints, each from all of its files (the first gives its metadata).
+    let mut defined: Vec<PhraseFile> = Vec::new();
+    for pack in packs
+        .iter()
+        .filter(|p| !BUILTIN.iter().any(|m| m.id == p.lint))
+    {
+        match defined.iter_mut().find(|d| d.lint == pack.lint) {
+            Some(existing) => existing.extend(pack.clone()),
+            None => defined.push(pack.clone()),
+        }
+    }
+    for data in defined {
+        lints.push(Box::new(custom::DataLint::new(data)?));
+    }
+    Ok(lints)
 }
 
 /// Test support: the matched text of every hit of one lint on a draft.
@@ -172,7 +192,8 @@ pub(crate) fn configured_hits(
     settings: LintSettings,
 ) -> Vec<String> {
     let draft = Draft::parse(bytes, kind).expect("test draft parses");
-    let lints = builtin_with(&BTreeMap::from([(lint_id.to_string(), settings)])).expect("compiles");
+    let lints =
+        builtin_with(&BTreeMap::from([(lint_id.to_string(), settings)]), &[]).expect("compiles");
     let lint = lints
         .iter()
         .find(|l| l.id() == lint_id)

@@ -22,8 +22,12 @@ use std::ops::Range;
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
-/// One data file: a lint's phrase lists for one language.
-#[derive(Debug, Deserialize)]
+use super::Severity;
+
+/// One data file: a lint's phrase lists for one language. The built-in lints and the lints of
+/// packs share it: a pack file naming a built-in lint extends its lists; one naming a new lint
+/// defines it with the fields from `summary` on.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PhraseFile {
     pub lint: String,
@@ -45,9 +49,36 @@ pub struct PhraseFile {
     /// Words that are never findings (everyday acronyms).
     #[serde(default)]
     pub allow: Vec<String>,
+    /// A new lint's one-line summary (`draftlint lints`).
+    pub summary: Option<String>,
+    /// A new lint's message; `{match}` stands for the matched text.
+    pub message: Option<String>,
+    /// A new lint's default severity.
+    pub severity: Option<Severity>,
+    /// Where a new lint looks.
+    pub scope: Option<Scope>,
+    /// A new lint's suggestion, for entries without their own.
+    pub suggestion: Option<String>,
+    /// A new lint's long explanation (`draftlint explain`).
+    pub explain: Option<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// Where in the author text a data-defined lint looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// All author text.
+    #[default]
+    Anywhere,
+    /// The first sentence after the greeting.
+    Opener,
+    /// The closing: the last paragraph, or the last three sentences.
+    Closing,
+    /// The Subject header.
+    Subject,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// A pattern (`phrase`, `except`, `acknowledgement`) or a term (`term`).
@@ -66,6 +97,16 @@ pub struct Entry {
 impl PhraseFile {
     pub fn parse(name: &str, toml_text: &str) -> Result<PhraseFile, String> {
         toml::from_str(toml_text).map_err(|e| format!("{name}: {e}"))
+    }
+
+    /// Adds `other`'s lists to these (a pack extending a lint); its sets win on a clash.
+    pub fn extend(&mut self, other: PhraseFile) {
+        self.sets.extend(other.sets);
+        self.term.extend(other.term);
+        self.phrase.extend(other.phrase);
+        self.except.extend(other.except);
+        self.acknowledgement.extend(other.acknowledgement);
+        self.allow.extend(other.allow);
     }
 }
 
@@ -117,7 +158,8 @@ impl Matcher {
                         } else {
                             format!(r"^\s*(?:{p})")
                         };
-                        build(&anchored).map_err(|e| format!("{:?}: {e}", entry.pattern))
+                        build(&anchored)
+                            .map_err(|e| format!("{:?}: {}", entry.pattern, one_line(&e)))
                     })
                     .transpose()
             };
@@ -138,7 +180,7 @@ impl Matcher {
                 .iter()
                 .map(|(_, b)| format!(r"((?-u:\b{{start-half}})(?:{b})(?-u:\b{{end-half}}))"))
                 .collect();
-            Some(build(&joined.join("|")).map_err(|e| e.to_string())?)
+            Some(build(&joined.join("|")).map_err(|e| one_line(&e))?)
         };
         Ok(Matcher {
             regex,
@@ -191,6 +233,16 @@ impl Matcher {
         });
         before_ok && after_ok
     }
+}
+
+/// A regex error in one line: the crate's own message shows the expanded pattern over several.
+fn one_line(error: &regex::Error) -> String {
+    let text = error.to_string();
+    let last = text.lines().rev().find(|l| l.starts_with("error:"));
+    last.map_or(text.lines().next().unwrap_or_default(), |l| {
+        l.trim_start_matches("error: ")
+    })
+    .to_string()
 }
 
 fn build(pattern: &str) -> Result<Regex, regex::Error> {

@@ -55,7 +55,7 @@ impl<W: Write> Reporter for Human<W> {
             writeln!(
                 self.out,
                 "{}",
-                format!("{} could not be read.", plural(summary.failed, "file"))
+                format!("{} could not be linted.", plural(summary.failed, "file"))
                     .red()
                     .bold()
             )?;
