@@ -82,6 +82,16 @@ impl Linter {
         lints::BUILTIN.iter().copied().chain([unused]).collect()
     }
 
+    /// Every lint `config` may run: the built-in ones and its packs' own.
+    pub fn known_with(config: &config::Config) -> Result<Vec<&'static lints::Meta>, String> {
+        let all = lints::builtin_with(&config.lints, &config.packs)?;
+        Ok(all
+            .iter()
+            .map(|l| l.meta())
+            .chain([&suppress::UNUSED_SUPPRESSION])
+            .collect())
+    }
+
     /// The ids of [`Linter::known`].
     pub fn known_ids() -> Vec<&'static str> {
         Self::known().into_iter().map(|m| m.id).collect()

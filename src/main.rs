@@ -12,6 +12,7 @@ use colored::Colorize;
 
 use draftlint::baseline::Baseline;
 use draftlint::config::{FailOn, check_lint_id};
+use draftlint::lints::Meta;
 use draftlint::report::{Human, Json, Reporter, Summary};
 use draftlint::walk::{self, Detect, Input};
 use draftlint::workspace::{ConfigSource, Overrides, Workspace};
@@ -279,8 +280,26 @@ fn check(args: CheckArgs) -> u8 {
     exit_code(&summary)
 }
 
+/// The lints known in the working directory: the built-in ones and its configuration's packs.
+fn known_here() -> Result<Vec<&'static Meta>, u8> {
+    let mut workspace = Workspace::new(ConfigSource::Discover, Overrides::default());
+    let resolved = workspace
+        .for_file(&PathBuf::from("stdin"))
+        .map_err(|problem| {
+            report_error(&mut anstream::stderr(), &problem.to_string());
+            TROUBLE
+        })?;
+    Linter::known_with(&resolved.config).map_err(|problem| {
+        report_error(&mut anstream::stderr(), &problem);
+        TROUBLE
+    })
+}
+
 fn list_lints(format: Format) -> u8 {
-    let known = Linter::known();
+    let known = match known_here() {
+        Ok(known) => known,
+        Err(code) => return code,
+    };
     let text = match format {
         Format::Json => {
             let rows: Vec<serde_json::Value> = known
@@ -308,7 +327,10 @@ fn list_lints(format: Format) -> u8 {
 }
 
 fn explain(lint: &str) -> u8 {
-    let known = Linter::known();
+    let known = match known_here() {
+        Ok(known) => known,
+        Err(code) => return code,
+    };
     match known.iter().find(|m| m.id == lint) {
         Some(meta) => print_out(meta.doc),
         None => {

@@ -427,6 +427,23 @@ pattern = "revert(?:ed)? back"
     assert_eq!(findings[0]["message"], "`Kindly` is not our house style");
     assert_eq!(findings[0]["suggestion"], "please");
     assert_eq!(findings[2]["suggestion"], "see the style guide");
+    // `lints` and `explain` know the project's pack lints.
+    let listed = cargo_bin_cmd!("draftlint")
+        .current_dir(root)
+        .args(["lints"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(listed.stdout)
+            .unwrap()
+            .contains("house-style         info     Words our style guide replaces")
+    );
+    let explained = cargo_bin_cmd!("draftlint")
+        .current_dir(root)
+        .args(["explain", "no-cheers-close"])
+        .output()
+        .unwrap();
+    assert_eq!(explained.status.code(), Some(0));
     // The pack's lints can be ignored like built-in ones.
     assert_eq!(
         run(
