@@ -474,15 +474,55 @@ fn pack_errors_name_the_file_and_the_entry() {
         ),
         "{err}"
     );
-    write(
-        root,
-        "house/bad.toml",
-        "lint = \"house\"\nlanguage = \"en\"\nscope = \"subject\"\n",
-    );
-    assert!(stderr_of(root, &["a.txt"]).contains("scope `subject` is not supported yet"));
     write(root, "draftlint.toml", "packs = [\"nowhere\"]\n");
     assert!(
         stderr_of(root, &["a.txt"])
             .contains("draftlint.toml:1:10: pack: nowhere: No such file or directory")
     );
+}
+
+#[test]
+fn subject_scoped_pack_lints_point_at_the_subject_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "p/urgent.toml",
+        "lint = \"urgent-subject\"\nlanguage = \"en\"\nscope = \"subject\"\nmessage = \"`{match}` in the subject\"\n[[phrase]]\npattern = \"urgent\"\n",
+    );
+    write(
+        root,
+        "draftlint.toml",
+        "packs = [\"p\"]\nselect = [\"urgent-subject\"]\n",
+    );
+    let eml = "From: bo@example.com\nSubject: Re: URGENT invoice\nDate: Mon, 9 Mar 2026 10:00:00 +0000\n\nThe urgent part is done.\n";
+    write(root, "a.eml", eml);
+    let out = cargo_bin_cmd!("draftlint")
+        .current_dir(root)
+        .args(["check", "--format", "json", "a.eml"])
+        .output()
+        .unwrap();
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let at: Vec<(u64, u64, u64)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["end_column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        at,
+        [(2, 14, 20)],
+        "only the subject, at its place in the file"
+    );
+    // An encoded subject is found too, on its header line.
+    write(
+        root,
+        "b.eml",
+        "From: bo@example.com\nSubject: =?utf-8?q?Urgent_caf=C3=A9_bill?=\n\nFine.\n",
+    );
+    assert_eq!(run(root, &["b.eml"]).1, ["b.eml:urgent-subject"]);
 }

@@ -101,6 +101,7 @@ pub(crate) fn parse(raw: &[u8]) -> Result<Message, DraftError> {
     let headers = Headers {
         date: message.date().and_then(to_chrono),
         subject: message.subject().map(str::to_string),
+        subject_source: subject_source(&message, raw, start),
         disable: message
             .header_values("X-Draftlint-Disable")
             .filter_map(|v| v.as_text())
@@ -112,6 +113,29 @@ pub(crate) fn parse(raw: &[u8]) -> Result<Message, DraftError> {
     };
     let body = choose_body(&message, raw, start)?;
     Ok(Message { body, headers })
+}
+
+/// The Subject value's byte range in `raw` (the parsed message starts at `base`), without the
+/// space after the colon and the line break.
+fn subject_source(
+    message: &mail_parser::Message<'_>,
+    raw: &[u8],
+    base: usize,
+) -> Option<std::ops::Range<usize>> {
+    let header = message
+        .headers()
+        .iter()
+        .find(|h| h.name == mail_parser::HeaderName::Subject)?;
+    let start = base + header.offset_start as usize;
+    let end = (base + header.offset_end as usize).min(raw.len());
+    let value = raw.get(start..end)?;
+    let lead = value.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let trail = value
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_whitespace())
+        .count();
+    (lead + trail < value.len()).then(|| start + lead..end - trail)
 }
 
 fn to_chrono(date: &mail_parser::DateTime) -> Option<DateTime<FixedOffset>> {

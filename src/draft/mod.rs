@@ -76,6 +76,8 @@ pub(crate) struct Body {
 pub struct Headers {
     pub date: Option<DateTime<FixedOffset>>,
     pub subject: Option<String>,
+    /// Where the Subject header's value stands in the file.
+    pub subject_source: Option<Range<usize>>,
     /// Lint ids named by `X-Draftlint-Disable:` headers (suppressed for the whole draft).
     pub disable: Vec<String>,
 }
@@ -128,8 +130,25 @@ impl Draft {
     }
 
     fn from_body(body: Body, headers: Headers, kind: InputKind) -> Draft {
-        let text = mask::mask(&body.text, kind == InputKind::Markdown);
-        let zoned = zones::split(&text);
+        let mut text = mask::mask(&body.text, kind == InputKind::Markdown);
+        let mut zoned = zones::split(&text);
+        let mut map = body.map;
+        // The subject, as one more line after the body, for lints scoped to it. Only where
+        // positions count in the file: a decoded body has no place for a header.
+        let located = headers
+            .subject
+            .as_ref()
+            .zip(headers.subject_source.as_ref());
+        if let (Some((subject, at)), Origin::File) = (located, body.origin) {
+            text.push('\n');
+            let start = text.len();
+            text.push_str(&mask::mask(subject, false));
+            map.set_tail(start, at.start);
+            zoned.lines.push(Line {
+                range: start..text.len(),
+                zone: Zone::Subject,
+            });
+        }
         // A history date without an offset is read in the draft's own offset.
         let offset = headers
             .date
@@ -141,7 +160,7 @@ impl Draft {
             lines: zoned.lines,
             text,
             index: LineIndex::new(&body.source),
-            map: body.map,
+            map,
             origin: body.origin,
             source: body.source,
         }

@@ -31,6 +31,9 @@ pub struct SourceMap {
     /// `(text_offset, source_offset)` at the start of each piece, sorted by text offset.
     pieces: Vec<(usize, usize)>,
     then: Option<Box<SourceMap>>,
+    /// Text from here on maps straight into the source, past any `then` (the Subject line
+    /// appended after an HTML body points into the file, not into the HTML).
+    tail: Option<(usize, usize)>,
 }
 
 impl SourceMap {
@@ -39,6 +42,7 @@ impl SourceMap {
         SourceMap {
             pieces: vec![(0, 0)],
             then: None,
+            tail: None,
         }
     }
 
@@ -65,7 +69,15 @@ impl SourceMap {
         self.pieces.push((text_offset, source_offset));
     }
 
+    /// Maps text from `text_offset` on linearly to `source_offset`, bypassing the chain.
+    pub fn set_tail(&mut self, text_offset: usize, source_offset: usize) {
+        self.tail = Some((text_offset, source_offset));
+    }
+
     pub fn to_source(&self, text_offset: usize) -> usize {
+        if let Some((text, source)) = self.tail.filter(|(t, _)| text_offset >= *t) {
+            return source + (text_offset - text);
+        }
         let i = self.pieces.partition_point(|&(t, _)| t <= text_offset);
         let source = match i.checked_sub(1).map(|i| self.pieces[i]) {
             Some((t, s)) => s + (text_offset - t),

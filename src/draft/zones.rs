@@ -22,6 +22,8 @@ pub enum Zone {
     SignOff,
     /// Name, title, phone, disclaimers: after a sign-off or a `-- ` line.
     Signature,
+    /// The Subject header of an e-mail, appended after the body for lints that read it.
+    Subject,
 }
 
 pub(crate) struct Zoned {

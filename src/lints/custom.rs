@@ -8,7 +8,7 @@
 //! summary = "Words our style guide replaces"
 //! message = "`{match}` is not our house style"
 //! severity = "info"
-//! scope = "anywhere"        # anywhere | opener | closing
+//! scope = "anywhere"        # anywhere | opener | closing | subject
 //! suggestion = "see the style guide"
 //! explain = "Our style guide, section 4: ..."
 //!
@@ -20,7 +20,7 @@
 use super::phrases::{Matcher, PhraseFile, Scope};
 use super::text::{closing, opener, squeeze};
 use super::{Context, Hit, Lint, Meta, Severity};
-use crate::draft::Draft;
+use crate::draft::{Draft, Zone};
 
 /// A lint from a pack's data file.
 pub struct DataLint {
@@ -35,12 +35,6 @@ pub struct DataLint {
 impl DataLint {
     pub fn new(data: PhraseFile) -> Result<DataLint, String> {
         let scope = data.scope.unwrap_or_default();
-        if scope == Scope::Subject {
-            return Err(format!(
-                "lint `{}`: scope `subject` is not supported yet (anywhere, opener or closing)",
-                data.lint
-            ));
-        }
         let default_suggestion = data.suggestion.clone();
         // Diagnostics name their lint with a `&'static str`; a run loads a pack once and keeps
         // its few lints to the end, so their metadata is leaked rather than reference-counted.
@@ -88,7 +82,12 @@ impl Lint for DataLint {
             Scope::Anywhere => paragraphs,
             Scope::Opener => opener(text, &paragraphs).into_iter().collect(),
             Scope::Closing => closing(text, &paragraphs),
-            Scope::Subject => Vec::new(),
+            Scope::Subject => draft
+                .lines
+                .iter()
+                .filter(|l| l.zone == Zone::Subject)
+                .map(|l| l.range.clone())
+                .collect(),
         };
         for range in ranges {
             let shields = self.except.find_in(text, range.clone());
