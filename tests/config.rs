@@ -526,3 +526,36 @@ fn subject_scoped_pack_lints_point_at_the_subject_header() {
     );
     assert_eq!(run(root, &["b.eml"]).1, ["b.eml:urgent-subject"]);
 }
+
+#[test]
+fn packs_extend_every_kind_of_built_in_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "p/blame.toml",
+        "lint = \"blame-shifting\"\nlanguage = \"en\"\n[[phrase]]\npattern = \"the intern's doing\"\n",
+    );
+    write(
+        root,
+        "p/delay.toml",
+        "lint = \"missing-delay-ack\"\nlanguage = \"en\"\n[[acknowledgement]]\npattern = \"thanks for hanging in there\"\n",
+    );
+    write(root, "a.txt", "That outage was the intern's doing.\n");
+    write(
+        root,
+        "b.txt",
+        "Thanks for hanging in there: the order is delayed to Monday.\n",
+    );
+    assert_eq!(
+        run(root, &["a.txt", "b.txt"]).1,
+        ["b.txt:missing-delay-ack"],
+        "without the pack"
+    );
+    write(root, "draftlint.toml", "packs = [\"p\"]\n");
+    assert_eq!(
+        run(root, &["a.txt", "b.txt"]).1,
+        ["a.txt:blame-shifting"],
+        "with the pack"
+    );
+}
