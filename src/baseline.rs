@@ -390,6 +390,7 @@ mod tests {
                 end: Position { line, column: 5 },
                 message: format!("{lint} message"),
                 suggestion: None,
+                replacement: None,
                 context: context.to_string(),
             },
             source: context.to_string(),

@@ -28,6 +28,8 @@ pub struct Diagnostic {
     pub end: Position,
     pub message: String,
     pub suggestion: Option<String>,
+    /// Text that can replace the span as it is (SARIF `fixes`), when there is one.
+    pub replacement: Option<String>,
     /// The matched text with a few words either side on its line: identifies the finding
     /// independently of line numbers (baselines key on it).
     pub context: String,
@@ -142,6 +144,7 @@ impl Linter {
                 context: draft.context(hit.span.clone(), CONTEXT_WORDS),
                 message: hit.message,
                 suggestion: hit.suggestion,
+                replacement: hit.replacement,
             }));
         }
         diagnostics.sort_by(|a, b| (a.start, a.end, a.lint).cmp(&(b.start, b.end, b.lint)));

@@ -197,6 +197,7 @@ fn unused_reports(directive: &Directive, used: &[bool]) -> Vec<Diagnostic> {
         end: directive.end,
         message,
         suggestion: Some(suggestion),
+        replacement: None,
         context: directive.text.clone(),
     };
     if !used.contains(&true) {
@@ -499,6 +500,7 @@ mod tests {
             end: Position { line, column: 5 },
             message: format!("{lint} here"),
             suggestion: None,
+            replacement: None,
             context: String::new(),
         }
     }

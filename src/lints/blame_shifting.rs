@@ -57,6 +57,7 @@ impl Lint for BlameShifting {
                 last_sentence = sentence;
                 let matched = squeeze(&text[found.span.clone()]);
                 hits.push(Hit {
+                    replacement: None,
                     span: found.span,
                     message: format!("`{matched}` shifts the blame instead of owning the problem"),
                     suggestion: self.suggestions[found.entry].clone(),

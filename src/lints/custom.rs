@@ -99,6 +99,7 @@ impl Lint for DataLint {
                     continue;
                 }
                 hits.push(Hit {
+                    replacement: None,
                     message: self
                         .message
                         .replace("{match}", &squeeze(&text[found.span.clone()])),

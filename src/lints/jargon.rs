@@ -81,6 +81,7 @@ impl Jargon {
                     && !is_shouting(text, &span);
                 if reported {
                     hits.push(Hit {
+                        replacement: None,
                         span,
                         message: format!("unexplained acronym `{word}`"),
                         suggestion: Some(format!(
@@ -112,6 +113,7 @@ impl Lint for Jargon {
             for found in self.terms.find_in(&draft.text, paragraph.clone()) {
                 let matched = squeeze(&draft.text[found.span.clone()]);
                 hits.push(Hit {
+                    replacement: self.suggestions[found.entry].clone(),
                     span: found.span.clone(),
                     message: format!("`{matched}` is jargon the client may not understand"),
                     suggestion: self.suggestions[found.entry]

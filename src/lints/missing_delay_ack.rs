@@ -85,6 +85,7 @@ impl Lint for MissingDelayAck {
         if let Some(found) = mention {
             let matched = squeeze(&text[found.span.clone()]);
             hits.push(Hit {
+                replacement: None,
                 span: found.span,
                 message: format!("`{matched}` reports a delay without acknowledging it"),
                 suggestion: Some("apologise for the delay and give the new date".to_string()),
@@ -107,6 +108,7 @@ impl Lint for MissingDelayAck {
             return;
         };
         hits.push(Hit {
+            replacement: None,
             span: trim(text, first.range.clone()),
             message: format!(
                 "this replies {} after the message it answers without acknowledging the wait",

@@ -61,6 +61,7 @@ impl Lint for MissingNextStep {
             .max(last.start);
         let last_sentence_start = closing.last().map_or(last.start, |s| s.start);
         hits.push(Hit {
+            replacement: None,
             span: trim(text, last_line_start.max(last_sentence_start)..last.end),
             message: "the message ends without a next step for the reader".to_string(),
             suggestion: Some(

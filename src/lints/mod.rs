@@ -48,6 +48,8 @@ pub struct Hit {
     pub span: Range<usize>,
     pub message: String,
     pub suggestion: Option<String>,
+    /// Text that can replace the span as it is (a fix), when there is one.
+    pub replacement: Option<String>,
 }
 
 /// Facts about the run that a lint may need.

@@ -36,6 +36,7 @@ impl Lint for WorriedOpener {
         if let Some(found) = self.phrases.find_in(text, sentence).into_iter().next() {
             let matched = squeeze(&text[found.span.clone()]);
             hits.push(Hit {
+                replacement: None,
                 span: found.span,
                 message: format!("the opening `{matched}` presumes how the reader feels"),
                 suggestion: Some("open with the answer or what you have done about it".to_string()),
