@@ -140,7 +140,7 @@ impl Linter {
                 lint: lint.id(),
                 severity: *severity,
                 start: draft.position(hit.span.start),
-                end: draft.position(hit.span.end),
+                end: draft.end_position(hit.span.clone()),
                 context: draft.context(hit.span.clone(), CONTEXT_WORDS),
                 message: hit.message,
                 suggestion: hit.suggestion,

@@ -75,6 +75,11 @@ struct CheckArgs {
     #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
     now: Option<DateTime<FixedOffset>>,
 
+    /// The name of the draft read from `-` (standard input): decides its format and its
+    /// configuration, and names it in the output (editors and mail clients pipe a buffer in).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<PathBuf>,
+
     /// Use this configuration file for every input instead of the closest one to each.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     config: Option<PathBuf>,
@@ -193,9 +198,10 @@ fn check(args: CheckArgs) -> u8 {
         summary.failed += 1;
     }
     for input in &inputs {
-        let (config_path, shown) = match input {
-            Input::Stdin => (PathBuf::from("stdin"), "<stdin>".to_string()),
-            Input::File { path, .. } => (path.clone(), path.display().to_string()),
+        let (config_path, shown) = match (input, &args.stdin_filename) {
+            (Input::Stdin, Some(name)) => (name.clone(), name.display().to_string()),
+            (Input::Stdin, None) => (PathBuf::from("stdin"), "<stdin>".to_string()),
+            (Input::File { path, .. }, _) => (path.clone(), path.display().to_string()),
         };
         let resolved = match workspace.for_file(&config_path) {
             Ok(resolved) => resolved,
@@ -217,9 +223,14 @@ fn check(args: CheckArgs) -> u8 {
             Input::Stdin => {
                 let mut bytes = Vec::new();
                 match io::stdin().read_to_end(&mut bytes) {
-                    Ok(_) => resolved
-                        .linter
-                        .check_bytes(&shown, &bytes, Detect::EmailOrText, &ctx),
+                    Ok(_) => {
+                        let detect = args
+                            .stdin_filename
+                            .as_deref()
+                            .and_then(walk::detect_by_extension)
+                            .unwrap_or(Detect::EmailOrText);
+                        resolved.linter.check_bytes(&shown, &bytes, detect, &ctx)
+                    }
                     Err(e) => failed(&shown, &e),
                 }
             }

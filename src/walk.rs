@@ -119,7 +119,7 @@ fn file_type_extension(path: &Path) -> Option<&str> {
 
 /// How a file's kind is decided from its name. Mail archives save messages as `.txt` too, so a
 /// `.txt` file that starts with a mail header block is read as e-mail.
-fn detect_by_extension(path: &Path) -> Option<Detect> {
+pub fn detect_by_extension(path: &Path) -> Option<Detect> {
     let kind = file_type_extension(path).and_then(InputKind::from_extension)?;
     Some(match kind {
         InputKind::Text => Detect::EmailOrText,

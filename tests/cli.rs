@@ -324,3 +324,38 @@ fn a_closed_pipe_is_not_a_panic() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(1), "{stderr}");
 }
+
+#[test]
+fn stdin_filename_decides_format_config_and_name() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "macros/draftlint.toml",
+        "ignore = [\"missing-next-step\"]\n",
+    );
+    let html = "<p>We will <b>circle back</b>.</p>\n";
+    let run = |name: &str| {
+        let out = cargo_bin_cmd!("draftlint")
+            .current_dir(dir.path())
+            .args(["check", "--format", "json", "-", "--stdin-filename", name])
+            .write_stdin(html)
+            .output()
+            .unwrap();
+        json_findings(&out.stdout)
+    };
+    let findings = run("macros/reply.html");
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["path"], "macros/reply.html");
+    // Read as HTML: the span ends at "back", not after the closing tag.
+    assert_eq!(
+        (
+            findings[0]["column"].as_u64(),
+            findings[0]["end_column"].as_u64()
+        ),
+        (Some(15), Some(26))
+    );
+    // Read as text, the tags are text and the span is the same characters.
+    let as_text = run("reply.txt");
+    assert_eq!(as_text[0]["path"], "reply.txt");
+    assert_eq!(as_text[0]["column"], 15);
+}

@@ -177,6 +177,19 @@ impl Draft {
             .position(&self.source, self.map.to_source(text_offset))
     }
 
+    /// The exclusive end of a span: one past its last character. (Mapping `span.end` itself
+    /// would land after whatever follows in the source: a closing HTML tag, a QP escape.)
+    pub fn end_position(&self, span: Range<usize>) -> Position {
+        let Some(last) = self.text[span.clone()].char_indices().next_back() else {
+            return self.position(span.start);
+        };
+        let at = self.position(span.start + last.0);
+        Position {
+            line: at.line,
+            column: at.column + 1,
+        }
+    }
+
     /// The source line a position stands on, as the user sees it.
     pub fn source_line(&self, line: usize) -> String {
         self.index.line_text(&self.source, line)
