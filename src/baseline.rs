@@ -115,7 +115,7 @@ impl Baseline {
         for finding in &report.findings {
             let diagnostic = &finding.diagnostic;
             self.add(
-                report.path.clone(),
+                report.label().into_owned(),
                 diagnostic.lint.to_string(),
                 diagnostic.context.clone(),
                 1,
@@ -166,7 +166,8 @@ impl Baseline {
     /// Removes from `report` the findings the baseline covers (consuming counts, so call it once
     /// per report); returns how many were removed.
     pub fn filter(&mut self, report: &mut FileReport) -> usize {
-        let path = normalize_path(&report.path);
+        let label = report.label().into_owned();
+        let path = normalize_path(&label);
         let Some(lints) = self.entries.get_mut(path.as_ref()) else {
             return 0;
         };
@@ -400,6 +401,7 @@ mod tests {
     fn report(path: &str, findings: &[(&'static str, usize, &str)]) -> FileReport {
         FileReport {
             path: path.to_string(),
+            message: None,
             origin: Origin::File,
             findings: findings
                 .iter()

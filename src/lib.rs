@@ -7,6 +7,7 @@ pub mod baseline;
 pub mod config;
 pub mod draft;
 pub mod lints;
+pub mod mbox;
 pub mod report;
 pub mod suppress;
 pub mod walk;
@@ -157,8 +158,20 @@ impl Linter {
 pub struct FileReport {
     /// The path as the user named it (or `<stdin>`).
     pub path: String,
+    /// The message's number in a mailbox (mbox), when the file holds several drafts.
+    pub message: Option<usize>,
     pub origin: Origin,
     pub findings: Vec<Finding>,
+}
+
+impl FileReport {
+    /// What names this draft: the path, with `#N` for the N-th message of a mailbox.
+    pub fn label(&self) -> std::borrow::Cow<'_, str> {
+        match self.message {
+            Some(n) => format!("{}#{n}", self.path).into(),
+            None => self.path.as_str().into(),
+        }
+    }
 }
 
 /// A diagnostic and the source lines it spans, for display.
@@ -183,6 +196,42 @@ pub enum Outcome {
 }
 
 impl Linter {
+    /// Lints one file, which may hold several drafts: an mbox gives one outcome per message,
+    /// named `shown#N`, its positions in file lines (where they count in the file at all).
+    pub fn check_file(
+        &self,
+        path: &std::path::Path,
+        shown: &str,
+        bytes: &[u8],
+        detect: Detect,
+        ctx: &Context,
+    ) -> Vec<Outcome> {
+        if !mbox::is_mbox(path, bytes) {
+            return vec![self.check_bytes(shown, bytes, detect, ctx)];
+        }
+        mbox::split(bytes)
+            .into_iter()
+            .map(|message| {
+                let mut outcome =
+                    self.check_bytes(shown, &message.bytes, Detect::Known(InputKind::Eml), ctx);
+                match &mut outcome {
+                    Outcome::Checked(report) => {
+                        report.message = Some(message.number);
+                        if report.origin == Origin::File {
+                            for finding in &mut report.findings {
+                                finding.diagnostic.start.line += message.first_line - 1;
+                                finding.diagnostic.end.line += message.first_line - 1;
+                            }
+                        }
+                    }
+                    Outcome::Failed { path, .. } => *path = format!("{shown}#{}", message.number),
+                    Outcome::Skipped => {}
+                }
+                outcome
+            })
+            .collect()
+    }
+
     /// Parses and lints one input's bytes.
     pub fn check_bytes(&self, path: &str, bytes: &[u8], detect: Detect, ctx: &Context) -> Outcome {
         let kind = match detect {
@@ -206,6 +255,7 @@ impl Linter {
                     .collect();
                 Outcome::Checked(FileReport {
                     path: path.to_string(),
+                    message: None,
                     origin: draft.origin(),
                     findings,
                 })

@@ -38,8 +38,8 @@ enum Command {
     Check(CheckArgs),
     /// List every lint with its default severity and what it flags.
     Lints {
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
     },
     /// Explain a lint: what it flags, why it matters to the client, an example.
     Explain {
@@ -122,6 +122,19 @@ struct CheckArgs {
 enum Format {
     Human,
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF consumers.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// One `path:line:col: severity[lint] message` line per finding, for editors.
+    Compact,
+}
+
+/// How `draftlint lints` prints the list.
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Human,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -188,6 +201,9 @@ fn check(args: CheckArgs) -> u8 {
     let mut reporter: Box<dyn Reporter> = match args.format {
         Format::Human => Box::new(Human::new(stdout)),
         Format::Json => Box::new(Json::new(stdout)),
+        Format::Sarif => Box::new(draftlint::report::Sarif::new(stdout)),
+        Format::Github => Box::new(draftlint::report::Github::new(stdout)),
+        Format::Compact => Box::new(draftlint::report::Compact::new(stdout)),
     };
 
     let (inputs, walk_errors) = walk::collect(&args.paths);
@@ -219,7 +235,8 @@ fn check(args: CheckArgs) -> u8 {
                 continue;
             }
         }
-        let outcome = match input {
+        // A file may hold several drafts (an mbox): one outcome each.
+        let outcomes = match input {
             Input::Stdin => {
                 let mut bytes = Vec::new();
                 match io::stdin().read_to_end(&mut bytes) {
@@ -229,40 +246,44 @@ fn check(args: CheckArgs) -> u8 {
                             .as_deref()
                             .and_then(walk::detect_by_extension)
                             .unwrap_or(Detect::EmailOrText);
-                        resolved.linter.check_bytes(&shown, &bytes, detect, &ctx)
+                        vec![resolved.linter.check_bytes(&shown, &bytes, detect, &ctx)]
                     }
-                    Err(e) => failed(&shown, &e),
+                    Err(e) => vec![failed(&shown, &e)],
                 }
             }
             Input::File { path, detect, .. } => match std::fs::read(path) {
-                Ok(bytes) => resolved.linter.check_bytes(&shown, &bytes, *detect, &ctx),
-                Err(e) => failed(&shown, &e),
+                Ok(bytes) => resolved
+                    .linter
+                    .check_file(path, &shown, &bytes, *detect, &ctx),
+                Err(e) => vec![failed(&shown, &e)],
             },
         };
-        let written = match outcome {
-            Outcome::Checked(mut report) => {
-                let ignored = resolved.config.ignored_for(&config_path);
-                report
-                    .findings
-                    .retain(|f| !ignored.contains(f.diagnostic.lint));
-                if args.write_baseline {
-                    recorded.record(&report);
-                    report.findings.clear();
-                } else if let Some(baseline) = &mut baseline {
-                    baseline.filter(&mut report);
+        for outcome in outcomes {
+            let written = match outcome {
+                Outcome::Checked(mut report) => {
+                    let ignored = resolved.config.ignored_for(&config_path);
+                    report
+                        .findings
+                        .retain(|f| !ignored.contains(f.diagnostic.lint));
+                    if args.write_baseline {
+                        recorded.record(&report);
+                        report.findings.clear();
+                    } else if let Some(baseline) = &mut baseline {
+                        baseline.filter(&mut report);
+                    }
+                    summary.add(&report, fail_on);
+                    reporter.file(&report)
                 }
-                summary.add(&report, fail_on);
-                reporter.file(&report)
+                Outcome::Skipped => Ok(()),
+                Outcome::Failed { path, problem } => {
+                    report_error(&mut stderr, &format!("{path}: {problem}"));
+                    summary.failed += 1;
+                    Ok(())
+                }
+            };
+            if let Err(e) = written {
+                return output_failed(&mut stderr, &e, &summary);
             }
-            Outcome::Skipped => Ok(()),
-            Outcome::Failed { path, problem } => {
-                report_error(&mut stderr, &format!("{path}: {problem}"));
-                summary.failed += 1;
-                Ok(())
-            }
-        };
-        if let Err(e) = written {
-            return output_failed(&mut stderr, &e, &summary);
         }
     }
     if let Some(path) = args.baseline.as_ref().filter(|_| args.write_baseline) {
@@ -306,20 +327,21 @@ fn known_here() -> Result<Vec<&'static Meta>, u8> {
     })
 }
 
-fn list_lints(format: Format) -> u8 {
+fn list_lints(format: ListFormat) -> u8 {
     let known = match known_here() {
         Ok(known) => known,
         Err(code) => return code,
     };
     let text = match format {
-        Format::Json => {
+        ListFormat::Json => {
             let rows: Vec<serde_json::Value> = known
                 .iter()
                 .map(|m| serde_json::json!({"id": m.id, "severity": m.default_severity, "summary": m.summary}))
                 .collect();
             format!("{}\n", serde_json::Value::Array(rows))
         }
-        Format::Human => {
+        // The finding formats have no listing of their own: the table.
+        ListFormat::Human => {
             let width = known.iter().map(|m| m.id.len()).max().unwrap_or(0);
             known
                 .iter()

@@ -91,7 +91,7 @@ fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
                 let has_extension = file_type_extension(&path).is_some();
                 let detect = match detect_by_extension(&path) {
                     Some(detect) => detect,
-                    None if !has_extension => Detect::EmailOrSkip,
+                    None if !has_extension || in_maildir(&path) => Detect::EmailOrSkip,
                     None => continue,
                 };
                 inputs.push(Input::File {
@@ -109,6 +109,14 @@ fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
     }
 }
 
+/// Whether `path` is a message in a Maildir (`cur/` or `new/`), whose names end in a host name
+/// that looks like an extension ("1709461000.M2P2.mailhost").
+fn in_maildir(path: &Path) -> bool {
+    path.parent()
+        .and_then(Path::file_name)
+        .is_some_and(|dir| dir == "cur" || dir == "new")
+}
+
 /// The extension, when it names a file type: Maildir names ("1700000000.M1P1.host:2,S") and
 /// archive names ("00001.7c53336b") have dots that are not extensions.
 fn file_type_extension(path: &Path) -> Option<&str> {
@@ -120,6 +128,12 @@ fn file_type_extension(path: &Path) -> Option<&str> {
 /// How a file's kind is decided from its name. Mail archives save messages as `.txt` too, so a
 /// `.txt` file that starts with a mail header block is read as e-mail.
 pub fn detect_by_extension(path: &Path) -> Option<Detect> {
+    // Mailboxes are split into messages before their kind matters.
+    if file_type_extension(path)
+        .is_some_and(|e| e.eq_ignore_ascii_case("mbox") || e.eq_ignore_ascii_case("mbx"))
+    {
+        return Some(Detect::Known(InputKind::Eml));
+    }
     let kind = file_type_extension(path).and_then(InputKind::from_extension)?;
     Some(match kind {
         InputKind::Text => Detect::EmailOrText,

@@ -6,24 +6,15 @@ use std::path::Path;
 use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
 
+mod common;
+use common::{check_json, write};
+
 /// A template with one jargon finding ("circle back") and nothing else.
 const JARGON: &str = "Hi Sam,\n\nWe will circle back once it is live.\n";
 
-fn write(dir: &Path, name: &str, contents: &str) {
-    let path = dir.join(name);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, contents).unwrap();
-}
-
 /// `draftlint check --format json ARGS` in `dir`: exit code and the lints found, as "file:lint".
 fn run(dir: &Path, args: &[&str]) -> (i32, Vec<String>) {
-    let out = cargo_bin_cmd!("draftlint")
-        .current_dir(dir)
-        .args(["check", "--format", "json", "--now", "2026-01-15T12:00:00Z"])
-        .args(args)
-        .output()
-        .unwrap();
-    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let (code, findings) = check_json(dir, args);
     let found = findings
         .iter()
         .map(|f| {
@@ -34,7 +25,7 @@ fn run(dir: &Path, args: &[&str]) -> (i32, Vec<String>) {
             )
         })
         .collect();
-    (out.status.code().unwrap(), found)
+    (code, found)
 }
 
 fn stderr_of(dir: &Path, args: &[&str]) -> String {

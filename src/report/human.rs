@@ -80,7 +80,7 @@ fn groups<'a>(report: &'a FileReport, finding: &'a Finding) -> Vec<Group<'a>> {
     let mut group = level.primary_title(&d.message).id(d.lint).element(
         Snippet::source(&finding.source)
             .line_start(d.start.line)
-            .path(&report.path)
+            .path(report.label())
             .fold(false)
             .annotation(AnnotationKind::Primary.span(span)),
     );

@@ -36,10 +36,11 @@ impl<W: Write> Json<W> {
 
 impl<W: Write> Reporter for Json<W> {
     fn file(&mut self, report: &FileReport) -> io::Result<()> {
+        let label = report.label();
         for finding in &report.findings {
             let d = &finding.diagnostic;
             let object = JsonFinding {
-                path: &report.path,
+                path: &label,
                 lint: d.lint,
                 severity: d.severity,
                 line: d.start.line,

@@ -1,13 +1,20 @@
-//! Output formats: one module per format, each a [`Reporter`] that writes as results arrive.
+//! Output formats: one module per format, each a [`Reporter`]. All but SARIF (one document)
+//! write each input's findings as they arrive.
 
+mod compact;
+mod github;
 mod human;
 mod json;
+mod sarif;
 
 use std::collections::BTreeMap;
 use std::io;
 
+pub use compact::Compact;
+pub use github::Github;
 pub use human::Human;
 pub use json::Json;
+pub use sarif::Sarif;
 
 use crate::FileReport;
 use crate::config::FailOn;

@@ -1,0 +1,29 @@
+//! Helpers shared by the integration tests.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use serde_json::Value;
+
+/// "Now" for every run, so late-reply checks do not depend on the clock.
+pub const NOW: &str = "2026-01-15T12:00:00Z";
+
+/// Writes `contents` to `dir/name`, creating directories.
+pub fn write(dir: &Path, name: &str, contents: &str) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, contents).unwrap();
+}
+
+/// `draftlint check --format json ARGS` in `dir`: the exit code and the findings.
+pub fn check_json(dir: &Path, args: &[&str]) -> (i32, Vec<Value>) {
+    let out = cargo_bin_cmd!("draftlint")
+        .current_dir(dir)
+        .args(["check", "--format", "json", "--now", NOW])
+        .args(args)
+        .output()
+        .unwrap();
+    let findings = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    (out.status.code().unwrap(), findings)
+}
