@@ -401,7 +401,7 @@ mod tests {
     fn report(path: &str, findings: &[(&'static str, usize, &str)]) -> FileReport {
         FileReport {
             path: path.to_string(),
-            message: None,
+            part: None,
             origin: Origin::File,
             findings: findings
                 .iter()

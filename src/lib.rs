@@ -7,6 +7,7 @@ pub mod baseline;
 pub mod config;
 pub mod draft;
 pub mod lints;
+pub mod macros;
 pub mod mbox;
 pub mod report;
 pub mod suppress;
@@ -158,18 +159,43 @@ impl Linter {
 pub struct FileReport {
     /// The path as the user named it (or `<stdin>`).
     pub path: String,
-    /// The message's number in a mailbox (mbox), when the file holds several drafts.
-    pub message: Option<usize>,
+    /// Which of several drafts in the file (a mailbox message, a macro of an export).
+    pub part: Option<Part>,
     pub origin: Origin,
     pub findings: Vec<Finding>,
 }
 
 impl FileReport {
-    /// What names this draft: the path, with `#N` for the N-th message of a mailbox.
+    /// What names this draft: the path, with `#N` for the N-th draft of a file.
     pub fn label(&self) -> std::borrow::Cow<'_, str> {
-        match self.message {
-            Some(n) => format!("{}#{n}", self.path).into(),
+        match &self.part {
+            Some(part) => format!("{}#{}", self.path, part.number()).into(),
             None => self.path.as_str().into(),
+        }
+    }
+}
+
+/// One of several drafts in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// The N-th message of a mailbox.
+    Message(usize),
+    /// The N-th macro of a support-macro export.
+    Macro { number: usize, title: String },
+}
+
+impl Part {
+    pub fn number(&self) -> usize {
+        match self {
+            Part::Message(n) | Part::Macro { number: n, .. } => *n,
+        }
+    }
+
+    /// For formats that point at the file itself: which draft in it.
+    pub fn describe(&self) -> String {
+        match self {
+            Part::Message(n) => format!("message {n} of this mailbox"),
+            Part::Macro { title, .. } => format!("macro {title:?}"),
         }
     }
 }
@@ -206,6 +232,9 @@ impl Linter {
         detect: Detect,
         ctx: &Context,
     ) -> Vec<Outcome> {
+        if detect == Detect::Export {
+            return self.check_export(shown, bytes, ctx);
+        }
         if !mbox::is_mbox(path, bytes) {
             return vec![self.check_bytes(shown, bytes, detect, ctx)];
         }
@@ -216,7 +245,7 @@ impl Linter {
                     self.check_bytes(shown, &message.bytes, Detect::Known(InputKind::Eml), ctx);
                 match &mut outcome {
                     Outcome::Checked(report) => {
-                        report.message = Some(message.number);
+                        report.part = Some(Part::Message(message.number));
                         if report.origin == Origin::File {
                             for finding in &mut report.findings {
                                 finding.diagnostic.start.line += message.first_line - 1;
@@ -232,30 +261,69 @@ impl Linter {
             .collect()
     }
 
+    /// Each reply text of a support-macro export, positions in the JSON file; anything else
+    /// that is JSON is not a draft and is skipped.
+    fn check_export(&self, shown: &str, bytes: &[u8], ctx: &Context) -> Vec<Outcome> {
+        let Some(texts) = std::str::from_utf8(bytes).ok().and_then(macros::parse) else {
+            return vec![Outcome::Skipped];
+        };
+        texts
+            .into_iter()
+            .map(|text| {
+                let kind = if text.html {
+                    InputKind::Html
+                } else {
+                    InputKind::Text
+                };
+                let line_bytes = &bytes[text.line_range.clone()];
+                let draft = Draft::embedded(&text.text, text.map, line_bytes, kind);
+                let mut findings = self.findings(&draft, self.check(&draft, ctx));
+                for finding in &mut findings {
+                    finding.diagnostic.start.line += text.line - 1;
+                    finding.diagnostic.end.line += text.line - 1;
+                }
+                Outcome::Checked(FileReport {
+                    path: shown.to_string(),
+                    part: Some(Part::Macro {
+                        number: text.number,
+                        title: text.title,
+                    }),
+                    origin: draft.origin(),
+                    findings,
+                })
+            })
+            .collect()
+    }
+
+    /// Diagnostics with the source lines they span, for display.
+    fn findings(&self, draft: &Draft, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
+        diagnostics
+            .into_iter()
+            .map(|diagnostic| {
+                let source = (diagnostic.start.line..=diagnostic.end.line)
+                    .map(|line| draft.source_line(line))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                Finding { diagnostic, source }
+            })
+            .collect()
+    }
+
     /// Parses and lints one input's bytes.
     pub fn check_bytes(&self, path: &str, bytes: &[u8], detect: Detect, ctx: &Context) -> Outcome {
         let kind = match detect {
             Detect::Known(kind) => kind,
             _ if InputKind::looks_like_email(bytes) => InputKind::Eml,
             Detect::EmailOrText => InputKind::Text,
-            Detect::EmailOrSkip => return Outcome::Skipped,
+            Detect::EmailOrSkip | Detect::Export => return Outcome::Skipped,
         };
         match Draft::parse(bytes, kind) {
             Ok(draft) => {
-                let findings = self
-                    .suppress(bytes, &draft, self.check(&draft, ctx))
-                    .into_iter()
-                    .map(|diagnostic| {
-                        let source = (diagnostic.start.line..=diagnostic.end.line)
-                            .map(|line| draft.source_line(line))
-                            .collect::<Vec<_>>()
-                            .join("\n");
-                        Finding { diagnostic, source }
-                    })
-                    .collect();
+                let diagnostics = self.suppress(bytes, &draft, self.check(&draft, ctx));
+                let findings = self.findings(&draft, diagnostics);
                 Outcome::Checked(FileReport {
                     path: path.to_string(),
-                    message: None,
+                    part: None,
                     origin: draft.origin(),
                     findings,
                 })

@@ -15,6 +15,8 @@ pub enum Detect {
     EmailOrSkip,
     /// A file named explicitly, or standard input: e-mail if it looks like one, else text.
     EmailOrText,
+    /// JSON: a support-macro export if it is one, else not a draft.
+    Export,
 }
 
 /// One thing to lint.
@@ -128,6 +130,9 @@ fn file_type_extension(path: &Path) -> Option<&str> {
 /// How a file's kind is decided from its name. Mail archives save messages as `.txt` too, so a
 /// `.txt` file that starts with a mail header block is read as e-mail.
 pub fn detect_by_extension(path: &Path) -> Option<Detect> {
+    if file_type_extension(path).is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        return Some(Detect::Export);
+    }
     // Mailboxes are split into messages before their kind matters.
     if file_type_extension(path)
         .is_some_and(|e| e.eq_ignore_ascii_case("mbox") || e.eq_ignore_ascii_case("mbx"))

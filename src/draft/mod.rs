@@ -129,6 +129,25 @@ impl Draft {
         Ok(Draft::from_body(body, headers, kind))
     }
 
+    /// A draft from text embedded in another file (a macro's reply in a JSON export): `map`
+    /// takes `text` offsets to offsets in `source`, the bytes positions are counted in.
+    pub fn embedded(text: &str, map: SourceMap, source: &[u8], kind: InputKind) -> Draft {
+        let (text, map) = match kind {
+            InputKind::Html => {
+                let (converted, html_map) = html::to_text(text);
+                (converted, html_map.then(map))
+            }
+            _ => (text.to_string(), map),
+        };
+        let body = Body {
+            text,
+            map,
+            origin: Origin::File,
+            source: source.to_vec(),
+        };
+        Draft::from_body(body, Headers::default(), kind)
+    }
+
     fn from_body(body: Body, headers: Headers, kind: InputKind) -> Draft {
         let mut text = mask::mask(&body.text, kind == InputKind::Markdown);
         let mut zoned = zones::split(&text);

@@ -79,6 +79,7 @@ mod tests {
     fn flags_blame_on_others_and_on_the_reader() {
         for (text, expected) in [
             ("Honestly, it's not our fault.", "it's not our fault"),
+            ("The outage? It wasn't our fault.", "wasn't our fault"),
             ("It wasn't me who sent it.", "It wasn't me"),
             (
                 "The warehouse messed up your order.",

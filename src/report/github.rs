@@ -54,9 +54,9 @@ impl<W: Write> Reporter for Github<W> {
                 text.push(' ');
                 text.push_str(DECODED_BODY_NOTE);
             }
-            // The annotation points at the mailbox file; say which of its messages.
-            if let Some(n) = report.message {
-                text.push_str(&format!(" (message {n} of this mailbox)"));
+            // The annotation points at the file; say which of its drafts.
+            if let Some(part) = &report.part {
+                text.push_str(&format!(" ({})", part.describe()));
             }
             writeln!(
                 self.out,

@@ -117,9 +117,9 @@ impl<W: Write> Reporter for Sarif<W> {
                 Some(suggestion) => format!("{} ({suggestion})", d.message),
                 None => d.message.clone(),
             };
-            // The location is the mailbox file; say which of its messages.
-            if let Some(n) = report.message {
-                text.push_str(&format!(" (message {n} of this mailbox)"));
+            // The location is the file; say which of its drafts.
+            if let Some(part) = &report.part {
+                text.push_str(&format!(" ({})", part.describe()));
             }
             let rule_index = self.rule_index(d.lint, d.severity);
             self.results.push(SarifResult {

@@ -1,0 +1,247 @@
+//! Support-macro exports: Zendesk's macros JSON (`{"macros": [...]}`, `{"macro": {...}}`, one
+//! macro, or a list of them). Each macro's reply text (`comment_value`, or `comment_value_html`
+//! as HTML) is linted as a template, its positions those of the text inside the JSON file.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::draft::SourceMap;
+
+/// One reply text of a macro.
+#[derive(Debug, Clone)]
+pub struct MacroText {
+    /// 1-based position of the macro in the export.
+    pub number: usize,
+    pub title: String,
+    /// `comment_value_html`: the text is HTML.
+    pub html: bool,
+    /// The decoded JSON string.
+    pub text: String,
+    /// `text` offsets -> offsets in the JSON line the value stands on.
+    pub map: SourceMap,
+    /// The 1-based JSON line of the value (a JSON string never spans lines).
+    pub line: usize,
+    /// That line's bytes in the file.
+    pub line_range: Range<usize>,
+}
+
+// The export forms. Tried one after the other rather than as one untagged enum: serde buffers
+// untagged content, and a buffered `RawValue` no longer points into the file.
+#[derive(Deserialize)]
+struct List<'a> {
+    #[serde(borrow)]
+    macros: Vec<Macro<'a>>,
+}
+
+#[derive(Deserialize)]
+struct One<'a> {
+    #[serde(borrow, rename = "macro")]
+    single: Macro<'a>,
+}
+
+#[derive(Deserialize)]
+struct Macro<'a> {
+    title: String,
+    #[serde(borrow)]
+    actions: Vec<Action<'a>>,
+}
+
+#[derive(Deserialize)]
+struct Action<'a> {
+    field: String,
+    #[serde(borrow)]
+    value: &'a RawValue,
+}
+
+/// The reply texts of a macro export, or `None` when `json` is not one.
+pub fn parse(json: &str) -> Option<Vec<MacroText>> {
+    let macros = if let Ok(list) = serde_json::from_str::<List>(json) {
+        list.macros
+    } else if let Ok(one) = serde_json::from_str::<One>(json) {
+        vec![one.single]
+    } else if let Ok(single) = serde_json::from_str::<Macro>(json) {
+        vec![single]
+    } else {
+        serde_json::from_str::<Vec<Macro>>(json).ok()?
+    };
+    let mut texts = Vec::new();
+    for (i, m) in macros.iter().enumerate() {
+        for action in &m.actions {
+            let html = match action.field.as_str() {
+                "comment_value" => false,
+                "comment_value_html" => true,
+                _ => continue,
+            };
+            // The value is a string, or [channel, string] in some API versions: the last string.
+            let raw = action.value.get();
+            let offset = raw.as_ptr() as usize - json.as_ptr() as usize;
+            let Some(string_at) = last_string(raw) else {
+                continue;
+            };
+            let start = offset + string_at;
+            let line_start = json[..start].rfind('\n').map_or(0, |n| n + 1);
+            let line_end = json[start..].find('\n').map_or(json.len(), |n| start + n);
+            let Some((text, map)) = decode(&json[start..], start - line_start) else {
+                continue;
+            };
+            texts.push(MacroText {
+                number: i + 1,
+                title: m.title.clone(),
+                html,
+                text,
+                map,
+                line: json[..start].matches('\n').count() + 1,
+                line_range: line_start..line_end,
+            });
+        }
+    }
+    Some(texts)
+}
+
+/// Offset of the last JSON string in a raw value (itself, or the last string of an array).
+fn last_string(raw: &str) -> Option<usize> {
+    if raw.starts_with('"') {
+        return Some(0);
+    }
+    let values: Vec<&RawValue> = serde_json::from_str(raw).ok()?;
+    let last = values.iter().rev().find(|v| v.get().starts_with('"'))?;
+    Some(last.get().as_ptr() as usize - raw.as_ptr() as usize)
+}
+
+/// Decodes the JSON string at the start of `raw` (which begins with `"`), mapping each decoded
+/// byte to `base +` its offset in `raw`. Hand-written: serde_json decodes strings but keeps no
+/// offsets, and findings must point into the file.
+fn decode(raw: &str, base: usize) -> Option<(String, SourceMap)> {
+    let mut text = String::new();
+    let mut map = SourceMap::default();
+    let bytes = raw.as_bytes();
+    let mut i = 1;
+    loop {
+        let at = i;
+        match *bytes.get(i)? {
+            b'"' => return Some((text, map)),
+            b'\\' => {
+                let (ch, len) = match *bytes.get(i + 1)? {
+                    b'n' => ('\n', 2),
+                    b't' => ('\t', 2),
+                    b'r' => ('\r', 2),
+                    b'b' => ('\u{8}', 2),
+                    b'f' => ('\u{c}', 2),
+                    b'u' => unicode_escape(bytes, i)?,
+                    other => (other as char, 2),
+                };
+                map.push(text.len(), base + at);
+                text.push(ch);
+                i += len;
+            }
+            _ => {
+                let ch = raw[i..].chars().next()?;
+                map.push(text.len(), base + at);
+                text.push(ch);
+                i += ch.len_utf8();
+            }
+        }
+    }
+}
+
+/// `\uXXXX` at `i`, joined with a following low surrogate: the character and the bytes used.
+fn unicode_escape(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    let hex = |at: usize| -> Option<u32> {
+        let digits = std::str::from_utf8(bytes.get(at..at + 4)?).ok()?;
+        u32::from_str_radix(digits, 16).ok()
+    };
+    let high = hex(i + 2)?;
+    if (0xD800..0xDC00).contains(&high) && bytes.get(i + 6..i + 8) == Some(b"\\u") {
+        let low = hex(i + 8)?;
+        let code = 0x10000 + ((high - 0xD800) << 10) + (low.checked_sub(0xDC00)?);
+        return Some((
+            char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER),
+            12,
+        ));
+    }
+    Some((
+        char::from_u32(high).unwrap_or(char::REPLACEMENT_CHARACTER),
+        6,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXPORT: &str = r#"{
+  "macros": [
+    {
+      "title": "Refund approved",
+      "actions": [
+        {"field": "status", "value": "solved"},
+        {"field": "comment_value", "value": "Hi {{ticket.requester.first_name}},\n\nWe will circle back \u2014 caf\u00e9 \ud83d\ude00 ok."}
+      ]
+    },
+    {
+      "title": "Outage (HTML)",
+      "actions": [{"field": "comment_value_html", "value": ["channel:all", "<p>The <b>hotfix</b> is live.</p>"]}]
+    }
+  ]
+}"#;
+
+    #[test]
+    fn finds_each_reply_text_with_its_title_and_line() {
+        let texts = parse(EXPORT).unwrap();
+        assert_eq!(texts.len(), 2);
+        assert_eq!(
+            (
+                texts[0].number,
+                texts[0].title.as_str(),
+                texts[0].html,
+                texts[0].line
+            ),
+            (1, "Refund approved", false, 7)
+        );
+        assert_eq!(
+            texts[0].text,
+            "Hi {{ticket.requester.first_name}},\n\nWe will circle back \u{2014} caf\u{e9} \u{1f600} ok."
+        );
+        assert_eq!(
+            (texts[1].number, texts[1].html, texts[1].line),
+            (2, true, 12)
+        );
+        assert_eq!(texts[1].text, "<p>The <b>hotfix</b> is live.</p>");
+    }
+
+    #[test]
+    fn decoded_offsets_map_into_the_json_line() {
+        let texts = parse(EXPORT).unwrap();
+        let t = &texts[0];
+        let line = &EXPORT[t.line_range.clone()];
+        for word in ["circle", "ok"] {
+            let in_text = t.text.find(word).unwrap();
+            let in_line = t.map.to_source(in_text);
+            assert_eq!(&line[in_line..in_line + word.len()], word);
+        }
+        // An escape maps to its backslash.
+        let cafe = t.text.find('é').unwrap();
+        assert_eq!(
+            &line[t.map.to_source(cafe)..t.map.to_source(cafe) + 6],
+            "\\u00e9"
+        );
+    }
+
+    #[test]
+    fn single_macro_and_bare_forms() {
+        let one =
+            r#"{"macro": {"title": "A", "actions": [{"field": "comment_value", "value": "x"}]}}"#;
+        assert_eq!(parse(one).unwrap()[0].title, "A");
+        let bare = r#"[{"title": "B", "actions": [{"field": "comment_value", "value": "y"}]}]"#;
+        assert_eq!(parse(bare).unwrap()[0].title, "B");
+    }
+
+    #[test]
+    fn other_json_is_not_an_export() {
+        assert!(parse(r#"{"name": "package", "version": "1.0"}"#).is_none());
+        assert!(parse("not json").is_none());
+        assert!(parse(r#"{"macros": [{"title": "C", "actions": [{"field": "comment_value", "value": "\ud800"}]}]}"#).is_some());
+    }
+}
