@@ -38,6 +38,7 @@ use crate::describe_io;
 use crate::lints::Severity;
 use crate::lints::pack;
 use crate::lints::phrases::PhraseFile;
+use crate::macros::ExportShape;
 
 /// What `draftlint init` writes: every setting at its default, commented.
 pub const INIT: &str = r#"# draftlint configuration (README, "Configuration"). The closest draftlint.toml, .draftlint.toml
@@ -61,6 +62,17 @@ extend-exclude = []
 
 # Lints turned off for some files, e.g. { "macros/internal/**" = ["jargon"] }.
 per-file-ignores = {}
+
+# Your own lints and lint extensions, as data (README, "Your own lints, as data"):
+# packs = ["lint-packs/house"]
+
+# Other tools' macro exports, as JSON pointers (Zendesk's macro JSON needs nothing):
+# [[exports]]
+# files = ["helpdesk/*.json"]
+# items = "/replies"
+# text = "/body"
+# title = "/name"
+# html = false
 
 # Each lint: severity = "error" | "warning" | "info" | "off", and its own settings.
 [lints.jargon]
@@ -250,8 +262,22 @@ struct RawConfig {
     extend_exclude: Option<Vec<Spanned<String>>>,
     per_file_ignores: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
     packs: Option<Vec<Spanned<String>>>,
+    exports: Option<Vec<RawExport>>,
     #[serde(default)]
     lints: BTreeMap<Spanned<String>, LintSettings>,
+}
+
+/// `[[exports]]`: another tool's macro export, as JSON pointers.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExport {
+    files: Vec<Spanned<String>>,
+    #[serde(default)]
+    items: Option<Spanned<String>>,
+    text: Spanned<String>,
+    title: Option<Spanned<String>>,
+    #[serde(default)]
+    html: bool,
 }
 
 #[derive(Deserialize)]
@@ -284,6 +310,8 @@ pub struct Config {
     pub lints: BTreeMap<String, LintSettings>,
     /// The data files of `packs`, along the whole `extend` chain.
     pub packs: Vec<PhraseFile>,
+    /// `[[exports]]`: which files are macro exports of which shape.
+    exports: Vec<(Vec<Pattern>, ExportShape)>,
     exclude: Vec<Pattern>,
     per_file_ignores: Vec<(Pattern, Vec<String>)>,
 }
@@ -381,6 +409,33 @@ impl Config {
         if let Some(extend_exclude) = &raw.extend_exclude {
             config.exclude.extend(patterns(extend_exclude)?);
         }
+        for export in raw.exports.iter().flatten() {
+            let pointer = |p: &Spanned<String>| -> Result<String, ConfigError> {
+                let value = p.get_ref();
+                if value.is_empty() || value.starts_with('/') {
+                    Ok(value.clone())
+                } else {
+                    let at = Some(position(&text, p.span().start));
+                    Err(error(
+                        path,
+                        at,
+                        format!("{value:?} is not a JSON pointer (\"\" or \"/a/b\")"),
+                    ))
+                }
+            };
+            let shape = ExportShape {
+                items: export
+                    .items
+                    .as_ref()
+                    .map(pointer)
+                    .transpose()?
+                    .unwrap_or_default(),
+                text: pointer(&export.text)?,
+                title: export.title.as_ref().map(pointer).transpose()?,
+                html: export.html,
+            };
+            config.exports.push((patterns(&export.files)?, shape));
+        }
         if let Some(per_file) = &raw.per_file_ignores {
             config.per_file_ignores = per_file
                 .iter()
@@ -432,6 +487,15 @@ impl Config {
         chosen.retain(|id| !self.ignore.iter().any(|s| s == id));
         chosen.retain(|id| self.lints.get(*id).and_then(|l| l.severity) != Some(Level::Off));
         chosen
+    }
+
+    /// The export shape `file` has, when `[[exports]]` names it.
+    pub fn export_for(&self, file: &Path) -> Option<&ExportShape> {
+        let (_, shape) = self
+            .exports
+            .iter()
+            .find(|(patterns, _)| patterns.iter().any(|p| p.matches(file)))?;
+        Some(shape)
     }
 
     /// Whether `file` is excluded.
@@ -661,7 +725,7 @@ mod tests {
                 .lines()
                 .next()
                 .unwrap(),
-            "DIR/draftlint.toml:2:1: unknown field `colour`, expected one of `extend`, `select`, `extend-select`, `ignore`, `fail-on`, `exclude`, `extend-exclude`, `per-file-ignores`, `packs`, `lints`"
+            "DIR/draftlint.toml:2:1: unknown field `colour`, expected one of `extend`, `select`, `extend-select`, `ignore`, `fail-on`, `exclude`, `extend-exclude`, `per-file-ignores`, `packs`, `exports`, `lints`"
         );
         assert_eq!(
             load_err("select = [\"jargn\"]\n"),

@@ -222,18 +222,20 @@ pub enum Outcome {
 }
 
 impl Linter {
-    /// Lints one file, which may hold several drafts: an mbox gives one outcome per message,
-    /// named `shown#N`, its positions in file lines (where they count in the file at all).
+    /// Lints one file, which may hold several drafts: an mbox or a macro export gives one
+    /// outcome per message or macro, named `shown#N`, its positions in file lines (where they
+    /// count in the file at all). `shape`: the file is a macro export of that shape.
     pub fn check_file(
         &self,
         path: &std::path::Path,
         shown: &str,
         bytes: &[u8],
         detect: Detect,
+        shape: Option<&macros::ExportShape>,
         ctx: &Context,
     ) -> Vec<Outcome> {
-        if detect == Detect::Export {
-            return self.check_export(shown, bytes, ctx);
+        if shape.is_some() || detect == Detect::Export {
+            return self.check_export(shown, bytes, shape, ctx);
         }
         if !mbox::is_mbox(path, bytes) {
             return vec![self.check_bytes(shown, bytes, detect, ctx)];
@@ -261,10 +263,21 @@ impl Linter {
             .collect()
     }
 
-    /// Each reply text of a support-macro export, positions in the JSON file; anything else
-    /// that is JSON is not a draft and is skipped.
-    fn check_export(&self, shown: &str, bytes: &[u8], ctx: &Context) -> Vec<Outcome> {
-        let Some(texts) = std::str::from_utf8(bytes).ok().and_then(macros::parse) else {
+    /// Each reply text of a support-macro export (Zendesk's, or of `shape`), positions in the
+    /// JSON file; JSON that is no such export is not a draft and is skipped.
+    fn check_export(
+        &self,
+        shown: &str,
+        bytes: &[u8],
+        shape: Option<&macros::ExportShape>,
+        ctx: &Context,
+    ) -> Vec<Outcome> {
+        let json = std::str::from_utf8(bytes).ok();
+        let texts = match shape {
+            Some(shape) => json.and_then(|json| macros::parse_shaped(json, shape)),
+            None => json.and_then(macros::parse),
+        };
+        let Some(texts) = texts else {
             return vec![Outcome::Skipped];
         };
         texts

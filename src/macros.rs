@@ -2,6 +2,7 @@
 //! macro, or a list of them). Each macro's reply text (`comment_value`, or `comment_value_html`
 //! as HTML) is linted as a template, its positions those of the text inside the JSON file.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -55,6 +56,64 @@ struct Action<'a> {
     value: &'a RawValue,
 }
 
+/// Where another tool's JSON export keeps its macros (`[[exports]]` in the configuration).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportShape {
+    /// JSON pointer to the list of macros; `""` when the document is the list.
+    #[serde(default)]
+    pub items: String,
+    /// JSON pointer, within each macro, to its reply text.
+    pub text: String,
+    /// JSON pointer, within each macro, to its title.
+    pub title: Option<String>,
+    /// The text is HTML.
+    #[serde(default)]
+    pub html: bool,
+}
+
+/// The reply texts of an export shaped as `shape` says, or `None` when `json` is not.
+pub fn parse_shaped(json: &str, shape: &ExportShape) -> Option<Vec<MacroText>> {
+    let document: &RawValue = serde_json::from_str(json).ok()?;
+    let items: Vec<&RawValue> =
+        serde_json::from_str(pointer(document, &shape.items)?.get()).ok()?;
+    let mut texts = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let title = shape
+            .title
+            .as_deref()
+            .and_then(|p| pointer(item, p))
+            .and_then(|raw| serde_json::from_str::<String>(raw.get()).ok())
+            .unwrap_or_else(|| format!("#{}", i + 1));
+        let Some(text) = pointer(item, &shape.text) else {
+            continue;
+        };
+        texts.extend(macro_text(json, text, i + 1, &title, shape.html));
+    }
+    Some(texts)
+}
+
+/// The value `pointer` (RFC 6901) names in `raw`, still borrowed from the document.
+fn pointer<'a>(raw: &'a RawValue, pointer: &str) -> Option<&'a RawValue> {
+    let mut current = raw;
+    for token in pointer.split('/').skip(1) {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        current = match current.get().trim_start().as_bytes().first()? {
+            b'{' => {
+                let fields: BTreeMap<String, &RawValue> =
+                    serde_json::from_str(current.get()).ok()?;
+                *fields.get(&token)?
+            }
+            b'[' => {
+                let elements: Vec<&RawValue> = serde_json::from_str(current.get()).ok()?;
+                *elements.get(token.parse::<usize>().ok()?)?
+            }
+            _ => return None,
+        };
+    }
+    Some(current)
+}
+
 /// The reply texts of a macro export, or `None` when `json` is not one.
 pub fn parse(json: &str) -> Option<Vec<MacroText>> {
     let macros = if let Ok(list) = serde_json::from_str::<List>(json) {
@@ -74,30 +133,35 @@ pub fn parse(json: &str) -> Option<Vec<MacroText>> {
                 "comment_value_html" => true,
                 _ => continue,
             };
-            // The value is a string, or [channel, string] in some API versions: the last string.
-            let raw = action.value.get();
-            let offset = raw.as_ptr() as usize - json.as_ptr() as usize;
-            let Some(string_at) = last_string(raw) else {
-                continue;
-            };
-            let start = offset + string_at;
-            let line_start = json[..start].rfind('\n').map_or(0, |n| n + 1);
-            let line_end = json[start..].find('\n').map_or(json.len(), |n| start + n);
-            let Some((text, map)) = decode(&json[start..], start - line_start) else {
-                continue;
-            };
-            texts.push(MacroText {
-                number: i + 1,
-                title: m.title.clone(),
-                html,
-                text,
-                map,
-                line: json[..start].matches('\n').count() + 1,
-                line_range: line_start..line_end,
-            });
+            texts.extend(macro_text(json, action.value, i + 1, &m.title, html));
         }
     }
     Some(texts)
+}
+
+/// The reply text in `value` (a string, or `[channel, string]` in some API versions: the last
+/// string), located in `json`, the document it borrows from.
+fn macro_text(
+    json: &str,
+    value: &RawValue,
+    number: usize,
+    title: &str,
+    html: bool,
+) -> Option<MacroText> {
+    let raw = value.get();
+    let start = raw.as_ptr() as usize - json.as_ptr() as usize + last_string(raw)?;
+    let line_start = json[..start].rfind('\n').map_or(0, |n| n + 1);
+    let line_end = json[start..].find('\n').map_or(json.len(), |n| start + n);
+    let (text, map) = decode(&json[start..], start - line_start)?;
+    Some(MacroText {
+        number,
+        title: title.to_string(),
+        html,
+        text,
+        map,
+        line: json[..start].matches('\n').count() + 1,
+        line_range: line_start..line_end,
+    })
 }
 
 /// Offset of the last JSON string in a raw value (itself, or the last string of an array).
@@ -227,6 +291,33 @@ mod tests {
             &line[t.map.to_source(cafe)..t.map.to_source(cafe) + 6],
             "\\u00e9"
         );
+    }
+
+    #[test]
+    fn other_tools_exports_by_json_pointer() {
+        let json = "{\"data\": {\"canned/replies\": [\n  {\"name\": \"Thanks\", \"body\": {\"en\": \"We will circle back.\"}},\n  {\"name\": \"Empty\"}\n]}}";
+        let shape = ExportShape {
+            items: "/data/canned~1replies".into(),
+            text: "/body/en".into(),
+            title: Some("/name".into()),
+            html: false,
+        };
+        let texts = parse_shaped(json, &shape).unwrap();
+        assert_eq!(texts.len(), 1, "an item without text is no draft");
+        assert_eq!(
+            (
+                texts[0].title.as_str(),
+                texts[0].line,
+                texts[0].text.as_str()
+            ),
+            ("Thanks", 2, "We will circle back.")
+        );
+        let line = &json[texts[0].line_range.clone()];
+        let at = texts[0]
+            .map
+            .to_source(texts[0].text.find("circle").unwrap());
+        assert!(line[at..].starts_with("circle back"));
+        assert!(parse_shaped("{\"other\": 1}", &shape).is_none());
     }
 
     #[test]

@@ -252,9 +252,14 @@ fn check(args: CheckArgs) -> u8 {
                 }
             }
             Input::File { path, detect, .. } => match std::fs::read(path) {
-                Ok(bytes) => resolved
-                    .linter
-                    .check_file(path, &shown, &bytes, *detect, &ctx),
+                Ok(bytes) => resolved.linter.check_file(
+                    path,
+                    &shown,
+                    &bytes,
+                    *detect,
+                    resolved.config.export_for(path),
+                    &ctx,
+                ),
                 Err(e) => vec![failed(&shown, &e)],
             },
         };

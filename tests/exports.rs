@@ -125,3 +125,43 @@ fn annotations_name_the_macro() {
             .contains("--> macros.json#2:15:")
     );
 }
+
+#[test]
+fn other_tools_exports_are_described_in_the_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let export = "{\"replies\": [\n  {\"name\": \"Thanks\", \"body\": \"Thanks for writing in. We will circle back.\"},\n  {\"name\": \"Outage\", \"html\": \"<p>The hotfix is live.</p>\"}\n]}\n";
+    write(root, "helpdesk/replies.json", export);
+    let config = "[[exports]]\nfiles = [\"helpdesk/*.json\"]\nitems = \"/replies\"\ntext = \"/body\"\ntitle = \"/name\"\n";
+    write(root, "draftlint.toml", config);
+    let (_, findings) = check_json(root, &["--select", "jargon", "."]);
+    let got: Vec<(String, u64, u64)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let line2 = export.lines().nth(1).unwrap();
+    let column = line2[..line2.find("circle").unwrap()].chars().count() as u64 + 1;
+    assert_eq!(got, [("helpdesk/replies.json#1".to_string(), 2, column)]);
+
+    write(
+        root,
+        "draftlint.toml",
+        "[[exports]]\nfiles = [\"helpdesk/*.json\"]\ntext = \"body\"\n",
+    );
+    let out = cargo_bin_cmd!("draftlint")
+        .current_dir(root)
+        .args(["check", "."])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("draftlint.toml:3:8: \"body\" is not a JSON pointer"),
+        "{stderr}"
+    );
+}
