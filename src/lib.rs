@@ -274,7 +274,7 @@ impl Linter {
     ) -> Vec<Outcome> {
         let json = std::str::from_utf8(bytes).ok();
         let texts = match shape {
-            Some(shape) => json.and_then(|json| macros::parse_shaped(json, shape)),
+            Some(shape) => json.and_then(|text| macros::parse_shaped(text, shape)),
             None => json.and_then(macros::parse),
         };
         let Some(texts) = texts else {
@@ -288,12 +288,12 @@ impl Linter {
                 } else {
                     InputKind::Text
                 };
-                let line_bytes = &bytes[text.line_range.clone()];
-                let draft = Draft::embedded(&text.text, text.map, line_bytes, kind);
+                let source = &bytes[text.source_range.clone()];
+                let draft = Draft::embedded(&text.text, text.map, source, kind);
                 let mut findings = self.findings(&draft, self.check(&draft, ctx));
                 for finding in &mut findings {
-                    finding.diagnostic.start.line += text.line - 1;
-                    finding.diagnostic.end.line += text.line - 1;
+                    finding.diagnostic.start.line += text.first_line - 1;
+                    finding.diagnostic.end.line += text.first_line - 1;
                 }
                 Outcome::Checked(FileReport {
                     path: shown.to_string(),

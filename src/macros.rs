@@ -1,10 +1,12 @@
 //! Support-macro exports: Zendesk's macros JSON (`{"macros": [...]}`, `{"macro": {...}}`, one
-//! macro, or a list of them). Each macro's reply text (`comment_value`, or `comment_value_html`
-//! as HTML) is linted as a template, its positions those of the text inside the JSON file.
+//! macro, or a list of them), and other tools' JSON or YAML exports described by pointers
+//! (`[[exports]]`). Each macro's reply text is linted as a template, its positions those of the
+//! text inside the export file.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use saphyr::{LoadableYamlNode, MarkedYaml};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -20,12 +22,12 @@ pub struct MacroText {
     pub html: bool,
     /// The decoded JSON string.
     pub text: String,
-    /// `text` offsets -> offsets in the JSON line the value stands on.
+    /// `text` offsets -> offsets in `source_range`.
     pub map: SourceMap,
-    /// The 1-based JSON line of the value (a JSON string never spans lines).
-    pub line: usize,
-    /// That line's bytes in the file.
-    pub line_range: Range<usize>,
+    /// The 1-based file line `source_range` starts on.
+    pub first_line: usize,
+    /// The lines of the file the text stands on (one for JSON; a YAML block scalar spans many).
+    pub source_range: Range<usize>,
 }
 
 // The export forms. Tried one after the other rather than as one untagged enum: serde buffers
@@ -72,8 +74,15 @@ pub struct ExportShape {
     pub html: bool,
 }
 
-/// The reply texts of an export shaped as `shape` says, or `None` when `json` is not.
-pub fn parse_shaped(json: &str, shape: &ExportShape) -> Option<Vec<MacroText>> {
+/// The reply texts of a JSON or YAML export shaped as `shape` says, or `None` when it is not.
+pub fn parse_shaped(text: &str, shape: &ExportShape) -> Option<Vec<MacroText>> {
+    match serde_json::from_str::<&RawValue>(text) {
+        Ok(_) => parse_shaped_json(text, shape),
+        Err(_) => parse_shaped_yaml(text, shape),
+    }
+}
+
+fn parse_shaped_json(json: &str, shape: &ExportShape) -> Option<Vec<MacroText>> {
     let document: &RawValue = serde_json::from_str(json).ok()?;
     let items: Vec<&RawValue> =
         serde_json::from_str(pointer(document, &shape.items)?.get()).ok()?;
@@ -91,6 +100,85 @@ pub fn parse_shaped(json: &str, shape: &ExportShape) -> Option<Vec<MacroText>> {
         texts.extend(macro_text(json, text, i + 1, &title, shape.html));
     }
     Some(texts)
+}
+
+fn parse_shaped_yaml(yaml: &str, shape: &ExportShape) -> Option<Vec<MacroText>> {
+    let documents = MarkedYaml::load_from_str(yaml).ok()?;
+    let items = yaml_pointer(documents.first()?, &shape.items)?
+        .data
+        .as_sequence()?;
+    // Markers count characters; positions here are bytes.
+    let bytes_at: Vec<usize> = yaml
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([yaml.len()])
+        .collect();
+    let mut texts = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let title = shape
+            .title
+            .as_deref()
+            .and_then(|p| yaml_pointer(item, p))
+            .and_then(|node| node.data.as_str())
+            .map_or_else(|| format!("#{}", i + 1), str::to_string);
+        let Some(node) = yaml_pointer(item, &shape.text) else {
+            continue;
+        };
+        let Some(value) = node.data.as_str() else {
+            continue;
+        };
+        let start = *bytes_at.get(node.span.start.index())?;
+        let end = *bytes_at.get(node.span.end.index())?;
+        let line_start = yaml[..start].rfind('\n').map_or(0, |n| n + 1);
+        texts.push(MacroText {
+            number: i + 1,
+            title,
+            html: shape.html,
+            text: value.to_string(),
+            map: locate_lines(value, &yaml[line_start..end.max(start)], start - line_start),
+            first_line: node.span.start.line(),
+            source_range: line_start..end.max(start),
+        });
+    }
+    Some(texts)
+}
+
+/// Maps each line of a decoded YAML scalar to where it stands in `source` (the scalar's lines,
+/// `from` bytes in): literal blocks and plain scalars keep their lines verbatim after the
+/// indentation; a line that was folded or escaped maps to where the search stands.
+fn locate_lines(value: &str, source: &str, from: usize) -> SourceMap {
+    let mut map = SourceMap::default();
+    let mut cursor = from;
+    let mut at = 0;
+    for line in value.split_inclusive('\n') {
+        let content = line.trim_end_matches('\n');
+        if let Some(found) = source.get(cursor..).and_then(|rest| rest.find(content)) {
+            cursor += found;
+        }
+        map.push(at, cursor);
+        cursor += content.len();
+        at += line.len();
+    }
+    if value.is_empty() {
+        map.push(0, from);
+    }
+    map
+}
+
+/// The node `pointer` (RFC 6901 syntax) names in a YAML document.
+fn yaml_pointer<'a, 'input>(
+    node: &'a MarkedYaml<'input>,
+    pointer: &str,
+) -> Option<&'a MarkedYaml<'input>> {
+    let mut current = node;
+    for token in pointer.split('/').skip(1) {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        current = match current.data.as_sequence() {
+            Some(items) => items.get(token.parse::<usize>().ok()?)?,
+            None => current.data.as_mapping_get(&token)?,
+        };
+    }
+    Some(current)
 }
 
 /// The value `pointer` (RFC 6901) names in `raw`, still borrowed from the document.
@@ -159,8 +247,8 @@ fn macro_text(
         html,
         text,
         map,
-        line: json[..start].matches('\n').count() + 1,
-        line_range: line_start..line_end,
+        first_line: json[..start].matches('\n').count() + 1,
+        source_range: line_start..line_end,
     })
 }
 
@@ -260,7 +348,7 @@ mod tests {
                 texts[0].number,
                 texts[0].title.as_str(),
                 texts[0].html,
-                texts[0].line
+                texts[0].first_line
             ),
             (1, "Refund approved", false, 7)
         );
@@ -269,7 +357,7 @@ mod tests {
             "Hi {{ticket.requester.first_name}},\n\nWe will circle back \u{2014} caf\u{e9} \u{1f600} ok."
         );
         assert_eq!(
-            (texts[1].number, texts[1].html, texts[1].line),
+            (texts[1].number, texts[1].html, texts[1].first_line),
             (2, true, 12)
         );
         assert_eq!(texts[1].text, "<p>The <b>hotfix</b> is live.</p>");
@@ -279,7 +367,7 @@ mod tests {
     fn decoded_offsets_map_into_the_json_line() {
         let texts = parse(EXPORT).unwrap();
         let t = &texts[0];
-        let line = &EXPORT[t.line_range.clone()];
+        let line = &EXPORT[t.source_range.clone()];
         for word in ["circle", "ok"] {
             let in_text = t.text.find(word).unwrap();
             let in_line = t.map.to_source(in_text);
@@ -307,17 +395,47 @@ mod tests {
         assert_eq!(
             (
                 texts[0].title.as_str(),
-                texts[0].line,
+                texts[0].first_line,
                 texts[0].text.as_str()
             ),
             ("Thanks", 2, "We will circle back.")
         );
-        let line = &json[texts[0].line_range.clone()];
+        let line = &json[texts[0].source_range.clone()];
         let at = texts[0]
             .map
             .to_source(texts[0].text.find("circle").unwrap());
         assert!(line[at..].starts_with("circle back"));
         assert!(parse_shaped("{\"other\": 1}", &shape).is_none());
+    }
+
+    #[test]
+    fn yaml_exports_map_block_scalars_line_by_line() {
+        let yaml = "replies:\n  - body: |\n      Thanks for posting!\n      We will circle back.\n    name: Thanks\n  - name: Plain\n    body: The hotfix is live.\n";
+        let shape = ExportShape {
+            items: "/replies".into(),
+            text: "/body".into(),
+            title: Some("/name".into()),
+            html: false,
+        };
+        let texts = parse_shaped(yaml, &shape).unwrap();
+        assert_eq!(texts.len(), 2);
+        assert_eq!(
+            (texts[0].title.as_str(), texts[0].text.as_str()),
+            ("Thanks", "Thanks for posting!\nWe will circle back.\n")
+        );
+        assert_eq!(
+            (texts[1].title.as_str(), texts[1].text.as_str()),
+            ("Plain", "The hotfix is live.")
+        );
+        for (t, word) in [(&texts[0], "circle"), (&texts[1], "hotfix")] {
+            let source = &yaml[t.source_range.clone()];
+            let at = t.map.to_source(t.text.find(word).unwrap());
+            assert!(
+                source[at..].starts_with(word),
+                "{word}: {:?}",
+                &source[at..]
+            );
+        }
     }
 
     #[test]

@@ -130,7 +130,9 @@ fn file_type_extension(path: &Path) -> Option<&str> {
 /// How a file's kind is decided from its name. Mail archives save messages as `.txt` too, so a
 /// `.txt` file that starts with a mail header block is read as e-mail.
 pub fn detect_by_extension(path: &Path) -> Option<Detect> {
-    if file_type_extension(path).is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+    // Exports: Zendesk's JSON, or what `[[exports]]` describes.
+    let export = ["json", "yml", "yaml"];
+    if file_type_extension(path).is_some_and(|e| export.iter().any(|x| e.eq_ignore_ascii_case(x))) {
         return Some(Detect::Export);
     }
     // Mailboxes are split into messages before their kind matters.

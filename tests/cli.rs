@@ -9,6 +9,9 @@ use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use serde_json::Value;
 
+mod common;
+use common::locations;
+
 const NOW: &str = "2026-01-15T12:00:00Z";
 
 const CLEAN: &str = "Hi Sam,\n\nYour refund of 40 euros went out today and should reach your account within \
@@ -144,16 +147,7 @@ fn json_has_every_field_and_is_sorted() {
         }
         assert_eq!(finding["severity"], "warning");
     }
-    let order: Vec<(String, u64, u64)> = findings
-        .iter()
-        .map(|f| {
-            (
-                f["path"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap(),
-                f["column"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let order = locations(&findings);
     let mut sorted = order.clone();
     sorted.sort();
     assert_eq!(order, sorted);

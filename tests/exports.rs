@@ -4,7 +4,7 @@
 use assert_cmd::cargo::cargo_bin_cmd;
 
 mod common;
-use common::{check_json, write};
+use common::{check_json, locations, write};
 
 const EXPORT: &str = r#"{
   "macros": [
@@ -135,16 +135,7 @@ fn other_tools_exports_are_described_in_the_configuration() {
     let config = "[[exports]]\nfiles = [\"helpdesk/*.json\"]\nitems = \"/replies\"\ntext = \"/body\"\ntitle = \"/name\"\n";
     write(root, "draftlint.toml", config);
     let (_, findings) = check_json(root, &["--select", "jargon", "."]);
-    let got: Vec<(String, u64, u64)> = findings
-        .iter()
-        .map(|f| {
-            (
-                f["path"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap(),
-                f["column"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let got = locations(&findings);
     let line2 = export.lines().nth(1).unwrap();
     let column = line2[..line2.find("circle").unwrap()].chars().count() as u64 + 1;
     assert_eq!(got, [("helpdesk/replies.json#1".to_string(), 2, column)]);
@@ -164,4 +155,29 @@ fn other_tools_exports_are_described_in_the_configuration() {
         stderr.contains("draftlint.toml:3:8: \"body\" is not a JSON pointer"),
         "{stderr}"
     );
+}
+
+#[test]
+fn yaml_exports_with_block_scalars() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let yaml = "replies:\n  - body: |\n      Thanks for the report!\n      We will circle back once we can repro it.\n    name: Needs repro\n";
+    write(root, "replies.yml", yaml);
+    write(
+        root,
+        "draftlint.toml",
+        "[[exports]]\nfiles = [\"*.yml\"]\nitems = \"/replies\"\ntext = \"/body\"\ntitle = \"/name\"\n",
+    );
+    let (_, findings) = check_json(root, &["--select", "jargon", "."]);
+    let got = locations(&findings);
+    assert_eq!(
+        got,
+        [
+            ("replies.yml#1".to_string(), 4, 15),
+            ("replies.yml#1".to_string(), 4, 39)
+        ]
+    );
+    // Without an [[exports]] entry a YAML file is not a draft.
+    write(root, "draftlint.toml", "");
+    assert_eq!(check_json(root, &["."]).1.len(), 0);
 }

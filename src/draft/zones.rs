@@ -66,8 +66,9 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
         r"|cheers|sincerely|(?:yours )?sincerely(?: yours)?|yours truly|yours faithfully|yours",
         r"|respectfully(?: yours)?|warmly|cordially|take care|stay safe|talk soon|speak soon",
         r"|have a (?:great|good|nice|lovely|wonderful) (?:day|week|weekend|evening)",
-        // Optionally the writer's name on the same line: "Thanks, Anna Smith".
-        r")\s*[,.!]*(?:\s*\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2})?\s*[.!]?\s*$"
+        // Optionally the writer's name on the same line: "Thanks, Anna Smith". Capitals are
+        // matched case-sensitively, or "Thanks for your patience." would be a sign-off.
+        r")\s*[,.!]*(?:\s*(?-i:\p{Lu})[\p{L}.'-]*(?:\s+(?-i:\p{Lu})[\p{L}.'-]*){0,2})?\s*[.!]?\s*$"
     ))
     .unwrap()
 });
@@ -368,6 +369,16 @@ mod tests {
     #[test]
     fn look_alikes_stay_author_text() {
         let text = "Hi Anna, thanks for the quick answer about the refund.\nThanks for your patience with this.\nOn Monday we ship.\nMy colleague wrote: nothing.\nFrom: the warehouse, sadly.\n";
+        for sentence in [
+            "Thanks for your patience.",
+            "Thanks for the report!",
+            "Cheers to the team.",
+        ] {
+            let text = format!("Body.\n\n{sentence}\nWe ship today.\n");
+            let z = zones(&text);
+            assert_eq!(zone_of(&z, sentence), Zone::Author, "{sentence}");
+            assert_eq!(zone_of(&z, "ship today"), Zone::Author, "{sentence}");
+        }
         let z = zones(text);
         // A greeting with a sentence after it is author text.
         assert_eq!(zone_of(&z, "quick answer"), Zone::Author);

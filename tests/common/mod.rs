@@ -1,5 +1,8 @@
 //! Helpers shared by the integration tests.
 
+// Each test crate includes this module and uses some of it.
+#![allow(dead_code)]
+
 use std::fs;
 use std::path::Path;
 
@@ -26,4 +29,18 @@ pub fn check_json(dir: &Path, args: &[&str]) -> (i32, Vec<Value>) {
         .unwrap();
     let findings = serde_json::from_slice(&out.stdout).unwrap_or_default();
     (out.status.code().unwrap(), findings)
+}
+
+/// Each finding as (path, line, column).
+pub fn locations(findings: &[Value]) -> Vec<(String, u64, u64)> {
+    findings
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
 }
