@@ -40,6 +40,9 @@ enum Command {
     Lints {
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
+        /// Print every built-in phrase pattern as a regex, one per line (for `rg -i -f`).
+        #[arg(long, conflicts_with = "format")]
+        phrases: bool,
     },
     /// Explain a lint: what it flags, why it matters to the client, an example.
     Explain {
@@ -158,7 +161,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check(args),
-        Command::Lints { format } => list_lints(format),
+        Command::Lints { phrases: true, .. } => print_phrases(),
+        Command::Lints { format, .. } => list_lints(format),
         Command::Explain { lint } => explain(&lint),
         Command::Init { path, force } => init(&path, force),
     };
@@ -362,6 +366,16 @@ fn list_lints(format: ListFormat) -> u8 {
         }
     };
     print_out(&text)
+}
+
+fn print_phrases() -> u8 {
+    match draftlint::lints::builtin_phrases() {
+        Ok(patterns) => print_out(&(patterns.join("\n") + "\n")),
+        Err(problem) => {
+            report_error(&mut anstream::stderr(), &problem);
+            TROUBLE
+        }
+    }
 }
 
 fn explain(lint: &str) -> u8 {

@@ -550,3 +550,24 @@ fn packs_extend_every_kind_of_built_in_list() {
         "with the pack"
     );
 }
+
+#[test]
+fn built_in_phrases_export_as_regexes() {
+    let out = cargo_bin_cmd!("draftlint")
+        .args(["lints", "--phrases"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let patterns: Vec<&str> = text.lines().collect();
+    assert!(patterns.len() > 150, "{}", patterns.len());
+    for pattern in &patterns {
+        regex::RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .build()
+            .unwrap_or_else(|e| panic!("{pattern}: {e}"));
+    }
+    assert!(
+        patterns.iter().any(|p| p.starts_with("circl")),
+        "jargon terms with inflections"
+    );
+}

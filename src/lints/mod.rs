@@ -110,6 +110,16 @@ pub const BUILTIN: [&Meta; 5] = [
     &missing_delay_ack::META,
 ];
 
+/// Every built-in phrase pattern as a plain regex, one per line, in lint order (a fair
+/// multi-pattern baseline for benchmarks: `rg -i -f`).
+pub fn builtin_phrases() -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for (file, text) in BUILTIN_DATA {
+        out.extend(PhraseFile::parse(file, text)?.expanded_patterns()?);
+    }
+    Ok(out)
+}
+
 /// The built-in lints, in a stable order, with their default settings.
 pub fn builtin() -> Result<Vec<Box<dyn Lint>>, String> {
     builtin_with(&BTreeMap::new(), &[])

@@ -99,6 +99,21 @@ impl PhraseFile {
         toml::from_str(toml_text).map_err(|e| format!("{name}: {e}"))
     }
 
+    /// Every pattern of the file as a plain regex (sets and conveniences expanded, terms with
+    /// their inflections), one per entry: what `draftlint lints --phrases` prints.
+    pub fn expanded_patterns(&self) -> Result<Vec<String>, String> {
+        let terms = self
+            .term
+            .iter()
+            .map(|t| Ok(term_pattern(&t.pattern, &t.forms)));
+        let lists = [&self.phrase, &self.except, &self.acknowledgement];
+        let others = lists
+            .into_iter()
+            .flatten()
+            .map(|e| expand(&e.pattern, &self.sets));
+        terms.chain(others).collect()
+    }
+
     /// Adds `other`'s lists to these (a pack extending a lint); its sets win on a clash.
     pub fn extend(&mut self, other: PhraseFile) {
         self.sets.extend(other.sets);
