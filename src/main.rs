@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anstream::ColorChoice;
 use chrono::{DateTime, FixedOffset, Local};
@@ -15,8 +16,9 @@ use draftlint::config::{FailOn, check_lint_id};
 use draftlint::lints::Meta;
 use draftlint::report::{Human, Json, Reporter, Summary};
 use draftlint::walk::{self, Detect, Input};
-use draftlint::workspace::{ConfigSource, Overrides, Workspace};
+use draftlint::workspace::{ConfigSource, Overrides, Resolved, Workspace};
 use draftlint::{Context, Linter, Outcome, describe_io};
+use rayon::prelude::*;
 
 #[derive(Parser)]
 #[command(
@@ -111,6 +113,10 @@ struct CheckArgs {
     /// every changed file).
     #[arg(long)]
     force_exclude: bool,
+
+    /// Worker threads (default: one per core); the output is the same for any number.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
 
     /// Report only findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
@@ -217,81 +223,83 @@ fn check(args: CheckArgs) -> u8 {
         report_error(&mut stderr, &format!("{}: {}", error.path, error.message));
         summary.failed += 1;
     }
-    for input in &inputs {
-        let (config_path, shown) = match (input, &args.stdin_filename) {
-            (Input::Stdin, Some(name)) => (name.clone(), name.display().to_string()),
-            (Input::Stdin, None) => (PathBuf::from("stdin"), "<stdin>".to_string()),
-            (Input::File { path, .. }, _) => (path.clone(), path.display().to_string()),
-        };
-        let resolved = match workspace.for_file(&config_path) {
-            Ok(resolved) => resolved,
-            Err(problem) => {
-                // Once per broken file, however many inputs it governs.
-                if config_errors.insert(problem.to_string()) {
-                    report_error(&mut stderr, &problem.to_string());
-                }
-                summary.failed += 1;
-                continue;
-            }
-        };
-        if let Input::File { path, named, .. } = input {
-            if (!named || args.force_exclude) && resolved.config.excludes(path) {
-                continue;
-            }
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(e) => {
+            report_error(&mut stderr, &format!("cannot start worker threads: {e}"));
+            return TROUBLE;
         }
-        // A file may hold several drafts (an mbox): one outcome each.
-        let outcomes = match input {
-            Input::Stdin => {
-                let mut bytes = Vec::new();
-                match io::stdin().read_to_end(&mut bytes) {
-                    Ok(_) => {
-                        let detect = args
-                            .stdin_filename
-                            .as_deref()
-                            .and_then(walk::detect_by_extension)
-                            .unwrap_or(Detect::EmailOrText);
-                        vec![resolved.linter.check_bytes(&shown, &bytes, detect, &ctx)]
+    };
+    for chunk in inputs.chunks(CHUNK) {
+        // Configurations are resolved in input order (cheap: cached per file)...
+        let mut jobs = Vec::with_capacity(chunk.len());
+        for input in chunk {
+            let (config_path, shown) = match (input, &args.stdin_filename) {
+                (Input::Stdin, Some(name)) => (name.clone(), name.display().to_string()),
+                (Input::Stdin, None) => (PathBuf::from("stdin"), "<stdin>".to_string()),
+                (Input::File { path, .. }, _) => (path.clone(), path.display().to_string()),
+            };
+            let resolved = match workspace.for_file(&config_path) {
+                Ok(resolved) => resolved,
+                Err(problem) => {
+                    // Once per broken file, however many inputs it governs.
+                    if config_errors.insert(problem.to_string()) {
+                        report_error(&mut stderr, &problem.to_string());
                     }
-                    Err(e) => vec![failed(&shown, &e)],
-                }
-            }
-            Input::File { path, detect, .. } => match std::fs::read(path) {
-                Ok(bytes) => resolved.linter.check_file(
-                    path,
-                    &shown,
-                    &bytes,
-                    *detect,
-                    resolved.config.export_for(path),
-                    &ctx,
-                ),
-                Err(e) => vec![failed(&shown, &e)],
-            },
-        };
-        for outcome in outcomes {
-            let written = match outcome {
-                Outcome::Checked(mut report) => {
-                    let ignored = resolved.config.ignored_for(&config_path);
-                    report
-                        .findings
-                        .retain(|f| !ignored.contains(f.diagnostic.lint));
-                    if args.write_baseline {
-                        recorded.record(&report);
-                        report.findings.clear();
-                    } else if let Some(baseline) = &mut baseline {
-                        baseline.filter(&mut report);
-                    }
-                    summary.add(&report, fail_on);
-                    reporter.file(&report)
-                }
-                Outcome::Skipped => Ok(()),
-                Outcome::Failed { path, problem } => {
-                    report_error(&mut stderr, &format!("{path}: {problem}"));
                     summary.failed += 1;
-                    Ok(())
+                    continue;
                 }
             };
-            if let Err(e) = written {
-                return output_failed(&mut stderr, &e, &summary);
+            if let Input::File { path, named, .. } = input {
+                if (!named || args.force_exclude) && resolved.config.excludes(path) {
+                    continue;
+                }
+            }
+            jobs.push(Job {
+                input,
+                resolved,
+                config_path,
+                shown,
+            });
+        }
+        // ...the drafts are read and linted in parallel...
+        let stdin_filename = args.stdin_filename.as_deref();
+        let results: Vec<Vec<Outcome>> = pool.install(|| {
+            jobs.par_iter()
+                .map(|job| job.lint(stdin_filename, &ctx))
+                .collect()
+        });
+        // ...and reported in input order, so the output is the same whatever the thread count.
+        for (job, outcomes) in jobs.iter().zip(results) {
+            for outcome in outcomes {
+                let written = match outcome {
+                    Outcome::Checked(mut report) => {
+                        let ignored = job.resolved.config.ignored_for(&job.config_path);
+                        report
+                            .findings
+                            .retain(|f| !ignored.contains(f.diagnostic.lint));
+                        if args.write_baseline {
+                            recorded.record(&report);
+                            report.findings.clear();
+                        } else if let Some(baseline) = &mut baseline {
+                            baseline.filter(&mut report);
+                        }
+                        summary.add(&report, fail_on);
+                        reporter.file(&report)
+                    }
+                    Outcome::Skipped => Ok(()),
+                    Outcome::Failed { path, problem } => {
+                        report_error(&mut stderr, &format!("{path}: {problem}"));
+                        summary.failed += 1;
+                        Ok(())
+                    }
+                };
+                if let Err(e) = written {
+                    return output_failed(&mut stderr, &e, &summary);
+                }
             }
         }
     }
@@ -424,6 +432,45 @@ fn print_out(text: &str) -> u8 {
             TROUBLE
         }
         _ => CLEAN,
+    }
+}
+
+/// Inputs linted in parallel at a time: bounds the findings held before they are written.
+const CHUNK: usize = 256;
+
+/// One input to lint, with the configuration that applies to it.
+struct Job<'a> {
+    input: &'a Input,
+    resolved: Arc<Resolved>,
+    config_path: PathBuf,
+    shown: String,
+}
+
+impl Job<'_> {
+    /// Reads and lints the input: one outcome per draft (an mbox or export holds several).
+    fn lint(&self, stdin_filename: Option<&std::path::Path>, ctx: &Context) -> Vec<Outcome> {
+        let linter = &self.resolved.linter;
+        match self.input {
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                match io::stdin().read_to_end(&mut bytes) {
+                    Ok(_) => {
+                        let detect = stdin_filename
+                            .and_then(walk::detect_by_extension)
+                            .unwrap_or(Detect::EmailOrText);
+                        vec![linter.check_bytes(&self.shown, &bytes, detect, ctx)]
+                    }
+                    Err(e) => vec![failed(&self.shown, &e)],
+                }
+            }
+            Input::File { path, detect, .. } => match std::fs::read(path) {
+                Ok(bytes) => {
+                    let shape = self.resolved.config.export_for(path);
+                    linter.check_file(path, &self.shown, &bytes, *detect, shape, ctx)
+                }
+                Err(e) => vec![failed(&self.shown, &e)],
+            },
+        }
     }
 }
 

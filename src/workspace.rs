@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::Linter;
 use crate::config::{Config, ConfigError, FailOn};
@@ -39,7 +39,7 @@ pub struct Workspace {
     overrides: Overrides,
     known: Vec<&'static str>,
     /// Keyed by configuration file (`None`: defaults).
-    resolved: HashMap<Option<PathBuf>, Result<Rc<Resolved>, ConfigError>>,
+    resolved: HashMap<Option<PathBuf>, Result<Arc<Resolved>, ConfigError>>,
     /// Directory -> its configuration file, so each directory is searched once.
     found: HashMap<PathBuf, Option<PathBuf>>,
 }
@@ -56,7 +56,7 @@ impl Workspace {
     }
 
     /// The configuration and linter for `file` (stdin: pass the working directory).
-    pub fn for_file(&mut self, file: &Path) -> Result<Rc<Resolved>, ConfigError> {
+    pub fn for_file(&mut self, file: &Path) -> Result<Arc<Resolved>, ConfigError> {
         let config_file = match &self.source {
             ConfigSource::Isolated => None,
             ConfigSource::File(path) => Some(path.clone()),
@@ -90,7 +90,7 @@ impl Workspace {
             .unwrap_or_default()
     }
 
-    fn resolve(&self, file: Option<&Path>) -> Result<Rc<Resolved>, ConfigError> {
+    fn resolve(&self, file: Option<&Path>) -> Result<Arc<Resolved>, ConfigError> {
         let mut config = match file {
             Some(path) => Config::load(path, &self.known)?,
             None => Config::default(),
@@ -107,7 +107,7 @@ impl Workspace {
             at: None,
             message,
         })?;
-        Ok(Rc::new(Resolved { config, linter }))
+        Ok(Arc::new(Resolved { config, linter }))
     }
 }
 

@@ -353,3 +353,29 @@ fn stdin_filename_decides_format_config_and_name() {
     assert_eq!(as_text[0]["path"], "reply.txt");
     assert_eq!(as_text[0]["column"], 15);
 }
+
+#[test]
+fn output_is_the_same_for_any_thread_count() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let run = |threads: &str| {
+        cargo_bin_cmd!("draftlint")
+            .current_dir(&fixtures)
+            .args([
+                "check",
+                "--now",
+                NOW,
+                "--color",
+                "never",
+                "--threads",
+                threads,
+                ".",
+            ])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let one = run("1");
+    assert!(one.len() > 10_000, "fixtures give many findings");
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("4"));
+}
