@@ -60,6 +60,9 @@ fail-on = "warning"
 exclude = []
 extend-exclude = []
 
+# Files larger than this (bytes) are not read: an error names them.
+max-file-size = 25_000_000
+
 # Lints turned off for some files, e.g. { "macros/internal/**" = ["jargon"] }.
 per-file-ignores = {}
 
@@ -263,6 +266,7 @@ struct RawConfig {
     per_file_ignores: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
     packs: Option<Vec<Spanned<String>>>,
     exports: Option<Vec<RawExport>>,
+    max_file_size: Option<u64>,
     #[serde(default)]
     lints: BTreeMap<Spanned<String>, LintSettings>,
 }
@@ -312,6 +316,8 @@ pub struct Config {
     pub packs: Vec<PhraseFile>,
     /// `[[exports]]`: which files are macro exports of which shape.
     exports: Vec<(Vec<Pattern>, ExportShape)>,
+    /// Files larger than this many bytes are not read.
+    pub max_file_size: Option<u64>,
     exclude: Vec<Pattern>,
     per_file_ignores: Vec<(Pattern, Vec<String>)>,
 }
@@ -396,6 +402,9 @@ impl Config {
         }
         if raw.fail_on.is_some() {
             config.fail_on = raw.fail_on;
+        }
+        if raw.max_file_size.is_some() {
+            config.max_file_size = raw.max_file_size;
         }
         let patterns = |globs: &[Spanned<String>]| -> Result<Vec<Pattern>, ConfigError> {
             globs
@@ -725,7 +734,7 @@ mod tests {
                 .lines()
                 .next()
                 .unwrap(),
-            "DIR/draftlint.toml:2:1: unknown field `colour`, expected one of `extend`, `select`, `extend-select`, `ignore`, `fail-on`, `exclude`, `extend-exclude`, `per-file-ignores`, `packs`, `exports`, `lints`"
+            "DIR/draftlint.toml:2:1: unknown field `colour`, expected one of `extend`, `select`, `extend-select`, `ignore`, `fail-on`, `exclude`, `extend-exclude`, `per-file-ignores`, `packs`, `exports`, `max-file-size`, `lints`"
         );
         assert_eq!(
             load_err("select = [\"jargn\"]\n"),

@@ -233,6 +233,10 @@ fn check(args: CheckArgs) -> u8 {
             return TROUBLE;
         }
     };
+    // While inputs are linted, a panic is reported as that input's one-line error (Job::lint),
+    // not as a backtrace in the middle of the output.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
     for chunk in inputs.chunks(CHUNK) {
         // Configurations are resolved in input order (cheap: cached per file)...
         let mut jobs = Vec::with_capacity(chunk.len());
@@ -303,6 +307,7 @@ fn check(args: CheckArgs) -> u8 {
             }
         }
     }
+    std::panic::set_hook(default_hook);
     if let Some(path) = args.baseline.as_ref().filter(|_| args.write_baseline) {
         if let Err(e) = recorded.write(path) {
             report_error(
@@ -447,8 +452,30 @@ struct Job<'a> {
 }
 
 impl Job<'_> {
-    /// Reads and lints the input: one outcome per draft (an mbox or export holds several).
+    /// Reads and lints the input: one outcome per draft (an mbox or export holds several). A
+    /// panic is a bug, but it costs this input only: it becomes the input's error.
     fn lint(&self, stdin_filename: Option<&std::path::Path>, ctx: &Context) -> Vec<Outcome> {
+        let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.lint_unguarded(stdin_filename, ctx)
+        }));
+        attempt.unwrap_or_else(|panic| {
+            let reason = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            vec![Outcome::Failed {
+                path: self.shown.clone(),
+                problem: format!("internal error, please report it: {reason}"),
+            }]
+        })
+    }
+
+    fn lint_unguarded(
+        &self,
+        stdin_filename: Option<&std::path::Path>,
+        ctx: &Context,
+    ) -> Vec<Outcome> {
         let linter = &self.resolved.linter;
         match self.input {
             Input::Stdin => {
@@ -463,15 +490,37 @@ impl Job<'_> {
                     Err(e) => vec![failed(&self.shown, &e)],
                 }
             }
-            Input::File { path, detect, .. } => match std::fs::read(path) {
-                Ok(bytes) => {
-                    let shape = self.resolved.config.export_for(path);
-                    linter.check_file(path, &self.shown, &bytes, *detect, shape, ctx)
+            Input::File { path, detect, .. } => {
+                match read_within_limit(path, &self.resolved.config) {
+                    Ok(bytes) => {
+                        let shape = self.resolved.config.export_for(path);
+                        linter.check_file(path, &self.shown, &bytes, *detect, shape, ctx)
+                    }
+                    Err(e) => vec![failed(&self.shown, &e)],
                 }
-                Err(e) => vec![failed(&self.shown, &e)],
-            },
+            }
         }
     }
+}
+
+/// Files larger than this are not read unless the configuration says otherwise.
+const MAX_FILE_SIZE: u64 = 25_000_000;
+
+/// A file's bytes, unless it is larger than the configured limit (checked before reading).
+fn read_within_limit(
+    path: &std::path::Path,
+    config: &draftlint::config::Config,
+) -> io::Result<Vec<u8>> {
+    let limit = config.max_file_size.unwrap_or(MAX_FILE_SIZE);
+    let size = std::fs::metadata(path)?.len();
+    if size > limit {
+        let message = format!(
+            "{} bytes, over the {limit}-byte limit (max-file-size)",
+            size
+        );
+        return Err(io::Error::new(io::ErrorKind::FileTooLarge, message));
+    }
+    std::fs::read(path)
 }
 
 /// The run's workspace from the configuration flags, command-line lint ids checked.

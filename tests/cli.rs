@@ -379,3 +379,23 @@ fn output_is_the_same_for_any_thread_count() {
     assert_eq!(one, run("2"));
     assert_eq!(one, run("4"));
 }
+
+#[test]
+fn files_over_the_size_limit_are_an_error_and_the_rest_is_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "big.txt", &"We will circle back.\n".repeat(100));
+    write(dir.path(), "small.txt", JARGON);
+    write(dir.path(), "draftlint.toml", "max-file-size = 1000\n");
+    let out = cargo_bin_cmd!("draftlint")
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.trim(),
+        "draftlint: error: big.txt: 2100 bytes, over the 1000-byte limit (max-file-size)"
+    );
+    assert_eq!(json_findings(&out.stdout).len(), 2, "small.txt is linted");
+}
