@@ -67,6 +67,13 @@ fn actual_findings() -> BTreeMap<String, Vec<String>> {
         let Input::File { path, detect, .. } = input else {
             continue;
         };
+        // Inputs that once crashed draftlint are tested in tests/regressions.rs, not scored.
+        if path
+            .strip_prefix(&dir)
+            .is_ok_and(|p| p.starts_with("regressions"))
+        {
+            continue;
+        }
         let relative = path
             .strip_prefix(&dir)
             .unwrap()

@@ -93,7 +93,18 @@ fn is_common_header(name: &[u8]) -> bool {
             .any(|h| h.as_bytes().eq_ignore_ascii_case(name))
 }
 
+/// Parses a message. mail-parser 0.11 panics on some malformed structures (a `message/rfc822`
+/// part nesting another inside a multipart, found by fuzzing): that is a message it cannot
+/// read, and says so like any other.
 pub(crate) fn parse(raw: &[u8]) -> Result<Message, DraftError> {
+    std::panic::catch_unwind(|| parse_unguarded(raw)).unwrap_or_else(|_| {
+        Err(DraftError(
+            "mail-parser could not read this message's MIME structure".into(),
+        ))
+    })
+}
+
+fn parse_unguarded(raw: &[u8]) -> Result<Message, DraftError> {
     let start = header_start(raw);
     let message = MessageParser::default()
         .parse(&raw[start..])
