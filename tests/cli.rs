@@ -399,3 +399,29 @@ fn files_over_the_size_limit_are_an_error_and_the_rest_is_linted() {
     );
     assert_eq!(json_findings(&out.stdout).len(), 2, "small.txt is linted");
 }
+
+#[cfg(unix)]
+#[test]
+fn walking_does_not_follow_symbolic_links() {
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "secret.txt", JARGON);
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", JARGON);
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.txt"),
+        dir.path().join("link.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    let out = draftlint()
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let paths: Vec<String> = json_findings(&out.stdout)
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect();
+    assert!(paths.iter().all(|p| p.ends_with("a.txt")), "{paths:?}");
+    assert_eq!(paths.len(), 2);
+}
