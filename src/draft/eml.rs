@@ -93,22 +93,16 @@ fn is_common_header(name: &[u8]) -> bool {
             .any(|h| h.as_bytes().eq_ignore_ascii_case(name))
 }
 
-/// Parses a message. mail-parser 0.11 panics on some malformed structures (a `message/rfc822`
-/// part nesting another inside a multipart, found by fuzzing): that is a message it cannot
-/// read, and says so like any other.
 pub(crate) fn parse(raw: &[u8]) -> Result<Message, DraftError> {
-    std::panic::catch_unwind(|| parse_unguarded(raw)).unwrap_or_else(|_| {
-        Err(DraftError(
-            "mail-parser could not read this message's MIME structure".into(),
-        ))
-    })
-}
-
-fn parse_unguarded(raw: &[u8]) -> Result<Message, DraftError> {
     let start = header_start(raw);
-    let message = MessageParser::default()
-        .parse(&raw[start..])
-        .ok_or_else(|| DraftError("not a parseable e-mail message".into()))?;
+    // mail-parser 0.11 panics on some malformed structures (a `message/rfc822` part nesting
+    // another inside a multipart, found by fuzzing): a message it cannot read, said so like any
+    // other. Only this call is guarded, so a panic in draftlint's own code still shows.
+    let parsed = std::panic::catch_unwind(|| MessageParser::default().parse(&raw[start..]))
+        .map_err(|_| {
+            DraftError("mail-parser could not read this message's MIME structure".into())
+        })?;
+    let message = parsed.ok_or_else(|| DraftError("not a parseable e-mail message".into()))?;
     let headers = Headers {
         date: message.date().and_then(to_chrono),
         subject: message.subject().map(str::to_string),
