@@ -324,6 +324,11 @@ impl Linter {
 
     /// Parses and lints one input's bytes.
     pub fn check_bytes(&self, path: &str, bytes: &[u8], detect: Detect, ctx: &Context) -> Outcome {
+        // Binary files are not drafts (ripgrep skips them too); mail handles its own encodings.
+        let template = !matches!(detect, Detect::Known(InputKind::Eml));
+        if template && draft::looks_binary(bytes) {
+            return Outcome::Skipped;
+        }
         let kind = match detect {
             Detect::Known(kind) => kind,
             _ if InputKind::looks_like_email(bytes) => InputKind::Eml,

@@ -425,3 +425,45 @@ fn walking_does_not_follow_symbolic_links() {
     assert!(paths.iter().all(|p| p.ends_with("a.txt")), "{paths:?}");
     assert_eq!(paths.len(), 2);
 }
+
+#[test]
+fn binary_files_are_skipped_and_control_characters_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("image.txt"),
+        b"GIF89a\x00\x01\x02 circle back \x00",
+    )
+    .unwrap();
+    write(
+        dir.path(),
+        "evil.txt",
+        "We will circle back \u{1b}[2J\u{1b}]0;owned\u{7}now.\n",
+    );
+    let out = draftlint()
+        .arg(dir.path())
+        .args(["--color", "never"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains("image.txt"), "binary skipped: {stdout}");
+    assert!(stdout.contains("Checked 1 file"), "{stdout}");
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+        "{stdout:?}"
+    );
+    assert!(
+        stdout.contains("\u{241b}[2J"),
+        "shown as a control picture: {stdout}"
+    );
+    // The span still sits under "circle back".
+    let source = stdout
+        .lines()
+        .find(|l| l.contains("We will circle back"))
+        .unwrap();
+    let marks = stdout.lines().skip_while(|l| *l != source).nth(1).unwrap();
+    assert_eq!(
+        marks.find('^').unwrap() - source.find("circle").unwrap(),
+        0,
+        "{source}\n{marks}"
+    );
+}

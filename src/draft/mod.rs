@@ -271,6 +271,10 @@ fn template_body(
     bytes: &[u8],
     convert: impl FnOnce(String) -> (String, Option<SourceMap>),
 ) -> Body {
+    // A lone CR ends a line too (old Mac files): as LF, in the text and the source alike, so
+    // lines count the same in both and nothing shifts.
+    let source = lone_cr_as_lf(bytes);
+    let bytes = &source[..];
     let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
@@ -286,8 +290,28 @@ fn template_body(
         text,
         map,
         origin: Origin::File,
-        source: bytes.to_vec(),
+        source: source.into_owned(),
     }
+}
+
+/// `bytes` with each CR that is not followed by LF replaced by LF (same length).
+fn lone_cr_as_lf(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return std::borrow::Cow::Borrowed(bytes);
+    }
+    let mut out = bytes.to_vec();
+    for (i, b) in out.iter_mut().enumerate() {
+        if *b == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            *b = b'\n';
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether `bytes` look binary, as ripgrep decides: a NUL byte in the first 8 KB.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }
 
 /// `bytes` as a string with invalid sequences replaced, and a map from the string's offsets to
@@ -336,6 +360,15 @@ mod tests {
         let at = draft.text.find("today").unwrap();
         assert_eq!(draft.context(at..at + 5, 3), "with you soon today.");
         assert_eq!(draft.context(0..5, 9), "First line here.");
+    }
+
+    #[test]
+    fn lone_cr_ends_lines_like_lf_and_crlf() {
+        let draft =
+            Draft::parse(b"One.\rTwo.\r\nThree circle back.\nFour.", InputKind::Text).unwrap();
+        let at = draft.text.find("circle").unwrap();
+        assert_eq!(draft.position(at), Position { line: 3, column: 7 });
+        assert_eq!(draft.lines.len(), 4);
     }
 
     #[test]

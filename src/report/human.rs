@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use colored::Colorize;
 
-use super::{Reporter, Summary};
+use super::{Reporter, Summary, visible};
 use crate::{FileReport, Finding, Origin, Severity};
 
 pub struct Human<W: Write> {
@@ -71,19 +71,24 @@ fn groups<'a>(report: &'a FileReport, finding: &'a Finding) -> Vec<Group<'a>> {
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
+    // Input text is made terminal-safe one character for one, so columns still hold.
+    let source = visible(&finding.source).into_owned();
     let span = byte_span(
-        &finding.source,
+        &source,
         d.start.column,
         d.end.line - d.start.line,
         d.end.column,
     );
-    let mut group = level.primary_title(&d.message).id(d.lint).element(
-        Snippet::source(&finding.source)
-            .line_start(d.start.line)
-            .path(report.label())
-            .fold(false)
-            .annotation(AnnotationKind::Primary.span(span)),
-    );
+    let mut group = level
+        .primary_title(visible(&d.message).into_owned())
+        .id(d.lint)
+        .element(
+            Snippet::source(source)
+                .line_start(d.start.line)
+                .path(visible(&report.label()).into_owned())
+                .fold(false)
+                .annotation(AnnotationKind::Primary.span(span)),
+        );
     if let Some(suggestion) = &d.suggestion {
         group = group.element(Level::HELP.message(suggestion));
     }

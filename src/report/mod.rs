@@ -19,6 +19,30 @@ pub use sarif::Sarif;
 use crate::FileReport;
 use crate::config::FailOn;
 
+/// `text` safe for a terminal, character for character: C0 controls and DEL as their Unicode
+/// control pictures (ESC as ␛), C1 controls and bidirectional overrides as �. One character
+/// for one, so columns still line up under the source.
+pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control() && c != '\t'
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{7f}' => '\u{2421}',
+            c if (c as u32) < 0x20 && c != '\t' => {
+                char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')
+            }
+            c if unsafe_char(c) => '\u{fffd}',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Totals for a run.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
