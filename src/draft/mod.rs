@@ -224,7 +224,9 @@ impl Draft {
         let mut start = span.start;
         for _ in 0..words {
             let before = self.text[line_start..start].trim_end();
-            start = line_start + before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            // Past the whole white-space character: some take two bytes (U+0085, found by fuzzing).
+            let after_space = before.char_indices().rev().find(|(_, c)| c.is_whitespace());
+            start = line_start + after_space.map_or(0, |(i, c)| i + c.len_utf8());
         }
         let mut end = span.end;
         for _ in 0..words {
@@ -360,6 +362,16 @@ mod tests {
         let at = draft.text.find("today").unwrap();
         assert_eq!(draft.context(at..at + 5, 3), "with you soon today.");
         assert_eq!(draft.context(0..5, 9), "First line here.");
+        // Multi-byte white space (NEL) between words.
+        let draft = Draft::parse("one\u{85}two circle".as_bytes(), InputKind::Text).unwrap();
+        let at = draft.text.find("circle").unwrap();
+        assert_eq!(
+            draft.context(at..at + 6, 3),
+            "one\u{85}two circle"
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
     }
 
     #[test]
