@@ -439,6 +439,12 @@ fn binary_files_are_skipped_and_control_characters_never_reach_the_terminal() {
         "evil.txt",
         "We will circle back \u{1b}[2J\u{1b}]0;owned\u{7}now.\n",
     );
+    // UTF-16 text has NUL bytes but is not binary.
+    let mut utf16 = vec![0xFE, 0xFF];
+    for unit in "The hotfix is live.\n".encode_utf16() {
+        utf16.extend_from_slice(&unit.to_be_bytes());
+    }
+    fs::write(dir.path().join("windows.txt"), utf16).unwrap();
     let out = draftlint()
         .arg(dir.path())
         .args(["--color", "never"])
@@ -446,7 +452,11 @@ fn binary_files_are_skipped_and_control_characters_never_reach_the_terminal() {
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(!stdout.contains("image.txt"), "binary skipped: {stdout}");
-    assert!(stdout.contains("Checked 1 file"), "{stdout}");
+    assert!(
+        stdout.contains("windows.txt:1:5"),
+        "UTF-16 linted: {stdout}"
+    );
+    assert!(stdout.contains("Checked 2 files"), "{stdout}");
     assert!(
         !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
         "{stdout:?}"

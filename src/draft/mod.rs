@@ -273,6 +273,21 @@ fn template_body(
     bytes: &[u8],
     convert: impl FnOnce(String) -> (String, Option<SourceMap>),
 ) -> Body {
+    // UTF-16 (Windows tools write it with a BOM): decoded, positions in the decoded text, as
+    // for a legacy charset, since its columns are not those of a UTF-8 view of the file.
+    if let Some((encoding, _)) =
+        encoding_rs::Encoding::for_bom(bytes).filter(|(e, _)| *e != encoding_rs::UTF_8)
+    {
+        let (decoded, _) = encoding.decode_with_bom_removal(bytes);
+        let decoded = decoded.replace("\r\n", "\n").replace('\r', "\n");
+        let (text, converted) = convert(decoded.clone());
+        return Body {
+            text,
+            map: converted.unwrap_or_else(SourceMap::identity),
+            origin: Origin::DecodedBody,
+            source: decoded.into_bytes(),
+        };
+    }
     // A lone CR ends a line too (old Mac files): as LF, in the text and the source alike, so
     // lines count the same in both and nothing shifts.
     let source = lone_cr_as_lf(bytes);
@@ -311,9 +326,11 @@ fn lone_cr_as_lf(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Whether `bytes` look binary, as ripgrep decides: a NUL byte in the first 8 KB.
+/// Whether `bytes` look binary, as ripgrep decides: a NUL byte in the first 8 KB, unless a
+/// UTF-16 byte-order mark says it is text (UTF-16 is full of NUL bytes).
 pub fn looks_binary(bytes: &[u8]) -> bool {
-    memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }
 
 /// `bytes` as a string with invalid sequences replaced, and a map from the string's offsets to
@@ -372,6 +389,18 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ")
         );
+    }
+
+    #[test]
+    fn utf16_templates_are_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "Hi,\r\nWe will circle back.\r\n".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let draft = Draft::parse(&bytes, InputKind::Text).unwrap();
+        let at = draft.text.find("circle").unwrap();
+        assert_eq!(draft.position(at), Position { line: 2, column: 9 });
+        assert_eq!(draft.origin(), Origin::DecodedBody);
     }
 
     #[test]
