@@ -180,19 +180,7 @@ pub fn builtin_with(
 pub(crate) fn hits_of(lint_id: &str, bytes: &[u8], kind: crate::draft::InputKind) -> Vec<String> {
     static LINTS: std::sync::LazyLock<Vec<Box<dyn Lint>>> =
         std::sync::LazyLock::new(|| builtin().expect("built-in data compiles"));
-    let draft = Draft::parse(bytes, kind).expect("test draft parses");
-    let lint = LINTS
-        .iter()
-        .find(|l| l.id() == lint_id)
-        .expect("lint exists");
-    let ctx = Context {
-        now: DateTime::parse_from_rfc3339("2026-01-15T12:00:00Z").expect("valid date"),
-    };
-    let mut hits = Vec::new();
-    lint.check(&draft, &ctx, &mut hits);
-    hits.into_iter()
-        .map(|h| draft.text[h.span].to_string())
-        .collect()
+    matched_texts(&LINTS, lint_id, bytes, kind)
 }
 
 /// Test support: the hits of one lint configured with `settings`, on a draft.
@@ -203,9 +191,20 @@ pub(crate) fn configured_hits(
     kind: crate::draft::InputKind,
     settings: LintSettings,
 ) -> Vec<String> {
-    let draft = Draft::parse(bytes, kind).expect("test draft parses");
     let lints =
         builtin_with(&BTreeMap::from([(lint_id.to_string(), settings)]), &[]).expect("compiles");
+    matched_texts(&lints, lint_id, bytes, kind)
+}
+
+/// Test support: the text of each hit of lint `lint_id` (one of `lints`) on a draft.
+#[cfg(test)]
+fn matched_texts(
+    lints: &[Box<dyn Lint>],
+    lint_id: &str,
+    bytes: &[u8],
+    kind: crate::draft::InputKind,
+) -> Vec<String> {
+    let draft = Draft::parse(bytes, kind).expect("test draft parses");
     let lint = lints
         .iter()
         .find(|l| l.id() == lint_id)
