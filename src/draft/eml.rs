@@ -15,6 +15,13 @@ pub(crate) struct Message {
     pub headers: Headers,
 }
 
+/// Parts may nest this deep (multiparts in multiparts, messages attached to attached messages):
+/// real mail nests a few levels, and a deeper tree only costs time and memory.
+pub const MAX_MIME_DEPTH: usize = 32;
+
+/// A message may have this many MIME parts, all nested messages' included: real mail has tens.
+pub const MAX_MIME_PARTS: usize = 1000;
+
 /// How much of a file [`looks_like_email`] reads: a header block rarely needs more.
 const SNIFF_LIMIT: usize = 8 * 1024;
 
@@ -102,11 +109,13 @@ pub(crate) fn parse(raw: &[u8]) -> Result<Message, DraftError> {
         .map_err(|_| {
             DraftError("mail-parser could not read this message's MIME structure".into())
         })?;
-    let message = parsed.ok_or_else(|| DraftError("not a parseable e-mail message".into()))?;
+    let tree = Tree(parsed.ok_or_else(|| DraftError("not a parseable e-mail message".into()))?);
+    check_limits(&tree.0)?;
+    let message = &tree.0;
     let headers = Headers {
         date: message.date().and_then(to_chrono),
         subject: message.subject().map(str::to_string),
-        subject_source: subject_source(&message, raw, start),
+        subject_source: subject_source(message, raw, start),
         disable: message
             .header_values("X-Draftlint-Disable")
             .filter_map(|v| v.as_text())
@@ -116,8 +125,56 @@ pub(crate) fn parse(raw: &[u8]) -> Result<Message, DraftError> {
             .map(str::to_string)
             .collect(),
     };
-    let body = choose_body(&message, raw, start)?;
+    let body = choose_body(message, raw, start)?;
     Ok(Message { body, headers })
+}
+
+/// A parsed message, dropped level by level: mail-parser's own drop recurses into attached
+/// messages and overflows the stack on a deep enough chain of them (found by testing 100,000).
+struct Tree<'x>(mail_parser::Message<'x>);
+
+impl Drop for Tree<'_> {
+    fn drop(&mut self) {
+        let mut pending = vec![std::mem::take(&mut self.0.parts)];
+        while let Some(mut parts) = pending.pop() {
+            for part in &mut parts {
+                if let PartType::Message(nested) = &mut part.body {
+                    pending.push(std::mem::take(&mut nested.parts));
+                }
+            }
+        }
+    }
+}
+
+/// Refuses a MIME tree deeper than [`MAX_MIME_DEPTH`] or with more than [`MAX_MIME_PARTS`] parts.
+/// Walked with a stack of its own, as the tree may be deep.
+fn check_limits(message: &mail_parser::Message<'_>) -> Result<(), DraftError> {
+    // (message, part id, number of parts enclosing it)
+    let mut pending = vec![(message, 0, 0)];
+    let mut parts = message.parts.len();
+    while let Some((message, id, depth)) = pending.pop() {
+        if parts > MAX_MIME_PARTS {
+            return Err(DraftError(format!(
+                "message has more than {MAX_MIME_PARTS} MIME parts"
+            )));
+        }
+        if depth > MAX_MIME_DEPTH {
+            return Err(DraftError(format!(
+                "MIME parts nest deeper than {MAX_MIME_DEPTH} levels"
+            )));
+        }
+        match message.parts.get(id as usize).map(|part| &part.body) {
+            Some(PartType::Multipart(ids)) => {
+                pending.extend(ids.iter().map(|&id| (message, id, depth + 1)));
+            }
+            Some(PartType::Message(nested)) => {
+                parts += nested.parts.len();
+                pending.push((nested, 0, depth + 1));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// The Subject value's byte range in `raw` (the parsed message starts at `base`), without the
@@ -498,6 +555,71 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A message whose text part is nested in `depth` multiparts.
+    fn nested_multiparts(depth: usize) -> String {
+        let mut raw = String::from("Subject: deep\nContent-Type: multipart/mixed; boundary=b0\n\n");
+        for level in 1..depth {
+            raw += &format!(
+                "--b{}\nContent-Type: multipart/mixed; boundary=b{level}\n\n",
+                level - 1
+            );
+        }
+        raw += &format!(
+            "--b{}\nContent-Type: text/plain\n\nWe will circle back.\n",
+            depth - 1
+        );
+        for level in (0..depth).rev() {
+            raw += &format!("--b{level}--\n");
+        }
+        raw
+    }
+
+    /// A message with a text part and a chain of `depth` attached messages.
+    fn nested_messages(depth: usize) -> String {
+        let mut raw = String::from(
+            "Subject: fwd\nContent-Type: multipart/mixed; boundary=m\n\n\
+             --m\nContent-Type: text/plain\n\nSee below.\n--m\n",
+        );
+        raw += &"Content-Type: message/rfc822\n\n".repeat(depth);
+        raw + "Subject: old\n\nOld text.\n--m--\n"
+    }
+
+    #[test]
+    fn mime_depth_is_limited() {
+        assert_eq!(
+            parse(nested_multiparts(MAX_MIME_DEPTH).as_bytes()).map(|m| m.body.text),
+            Ok("We will circle back.".to_string())
+        );
+        let refused = "MIME parts nest deeper than 32 levels";
+        let too_deep = parse(nested_multiparts(MAX_MIME_DEPTH + 1).as_bytes());
+        assert_eq!(too_deep.err().map(|e| e.0), Some(refused.to_string()));
+        // Attached messages, likewise.
+        assert!(parse(nested_messages(MAX_MIME_DEPTH).as_bytes()).is_ok());
+        let too_deep = parse(nested_messages(MAX_MIME_DEPTH + 1).as_bytes());
+        assert_eq!(too_deep.err().map(|e| e.0), Some(refused.to_string()));
+        // Deep enough to overflow the stack when mail-parser's tree was dropped recursively.
+        let chain = parse(nested_messages(50_000).as_bytes());
+        assert_eq!(chain.err().map(|e| e.0), Some(refused.to_string()));
+    }
+
+    #[test]
+    fn mime_part_count_is_limited() {
+        let with_parts = |n: usize| {
+            let mut raw =
+                String::from("Subject: many\nContent-Type: multipart/mixed; boundary=b\n\n");
+            raw += "--b\nContent-Type: text/plain\n\nWe will circle back.\n";
+            raw += &"--b\nContent-Type: text/plain\n\nx\n".repeat(n - 2);
+            raw + "--b--\n"
+        };
+        // The multipart itself is a part too.
+        assert!(parse(with_parts(MAX_MIME_PARTS).as_bytes()).is_ok());
+        let refused = parse(with_parts(MAX_MIME_PARTS + 1).as_bytes());
+        assert_eq!(
+            refused.err().map(|e| e.0),
+            Some("message has more than 1000 MIME parts".to_string())
+        );
     }
 
     #[test]
