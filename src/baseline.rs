@@ -403,6 +403,7 @@ mod tests {
             path: path.to_string(),
             part: None,
             origin: Origin::File,
+            lossy: false,
             findings: findings
                 .iter()
                 .map(|&(lint, line, context)| finding(lint, line, context))

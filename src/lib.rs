@@ -162,6 +162,8 @@ pub struct FileReport {
     /// Which of several drafts in the file (a mailbox message, a macro of an export).
     pub part: Option<Part>,
     pub origin: Origin,
+    /// Byte sequences invalid in the input's encoding were shown as U+FFFD.
+    pub lossy: bool,
     pub findings: Vec<Finding>,
 }
 
@@ -302,6 +304,7 @@ impl Linter {
                         title: text.title,
                     }),
                     origin: draft.origin(),
+                    lossy: draft.lossy(),
                     findings,
                 })
             })
@@ -343,6 +346,7 @@ impl Linter {
                     path: path.to_string(),
                     part: None,
                     origin: draft.origin(),
+                    lossy: draft.lossy(),
                     findings,
                 })
             }

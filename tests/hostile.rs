@@ -50,3 +50,57 @@ fn mime_trees_too_deep_or_too_large_are_refused_in_one_line() {
     );
     assert_eq!(paths, ["ok.txt", "ok.txt"], "the other file is linted");
 }
+
+#[test]
+fn invalid_utf8_is_decoded_with_a_note_and_the_same_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = b"Hi Anna,\n\nWe leverage synergy \xff\xfe here.\n\nThanks,\nBob\n";
+    std::fs::write(dir.path().join("bad.txt"), bad).unwrap();
+    let clean = b"Hi Anna,\n\nYour refund went out today \xff.\n\nThanks,\nBob\n";
+    std::fs::write(dir.path().join("clean.txt"), clean).unwrap();
+    write(dir.path(), "good.txt", JARGON);
+    let check = |args: &[&str]| {
+        cargo_bin_cmd!("draftlint")
+            .current_dir(dir.path())
+            .args(["check", "--isolated", "--color", "never", "--now", NOW])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let note = "note: bad.txt: invalid byte sequences (not UTF-8, or not in its charset) are shown as \u{fffd}, one column each";
+    let human = check(&["bad.txt", "good.txt"]);
+    assert_eq!(human.status.code(), Some(1));
+    let stdout = String::from_utf8(human.stdout).unwrap();
+    assert_eq!(stdout.matches("note:").count(), 1, "{stdout}");
+    assert!(stdout.starts_with(note), "{stdout}");
+    assert!(stdout.contains("We leverage synergy \u{fffd}\u{fffd} here."));
+    // A file without findings gets its note too, and still exits 0.
+    let quiet = check(&["clean.txt"]);
+    assert_eq!(quiet.status.code(), Some(0));
+    assert!(
+        String::from_utf8(quiet.stdout)
+            .unwrap()
+            .contains("note: clean.txt: invalid byte")
+    );
+
+    let json = check(&["--format", "json", "bad.txt", "good.txt"]);
+    assert_eq!(json.status.code(), Some(1));
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    for finding in &findings {
+        let lossy = finding["path"] == "bad.txt";
+        // Present only when true: other findings keep their exact shape.
+        assert_eq!(finding.get("lossy").is_some(), lossy, "{finding}");
+        assert_eq!(finding["lossy"].as_bool().unwrap_or(false), lossy);
+    }
+    assert!(findings.iter().any(|f| f["path"] == "bad.txt"));
+    assert!(findings.iter().any(|f| f["path"] == "good.txt"));
+
+    let sarif = check(&["--format", "sarif", "bad.txt", "good.txt"]);
+    assert_eq!(sarif.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    for result in log["runs"][0]["results"].as_array().unwrap() {
+        let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].clone();
+        let lossy = &result["properties"]["draftlint/lossy"];
+        assert_eq!(lossy.as_bool().is_some(), uri == "bad.txt", "{result}");
+    }
+}

@@ -246,6 +246,7 @@ fn html_body(part: &MessagePart<'_>, raw: &[u8], base: usize) -> Body {
         map: html_map.then(markup.map),
         origin: markup.origin,
         source: markup.source,
+        lossy: markup.lossy,
     }
 }
 
@@ -266,22 +267,25 @@ fn part_text(part: &MessagePart<'_>, raw: &[u8], base: usize) -> Body {
         Encoding::None if utf8 => Some(decode_utf8_mapped(bytes, start)),
         Encoding::QuotedPrintable if utf8 => {
             let (decoded, qp_map) = decode_qp_mapped(bytes, start);
-            let (text, utf8_map) = decode_utf8_mapped(&decoded, 0);
-            Some((text, utf8_map.then(qp_map)))
+            let (text, utf8_map, lossy) = decode_utf8_mapped(&decoded, 0);
+            Some((text, utf8_map.then(qp_map), lossy))
         }
         _ => None,
     };
     match file_text {
-        Some((text, map)) => Body {
+        Some((text, map, lossy)) => Body {
             text,
             map,
             origin: Origin::File,
             source: raw.to_vec(),
+            lossy,
         },
         None => {
             let text = part.text_contents().unwrap_or_default().to_string();
             Body {
                 source: text.as_bytes().to_vec(),
+                // mail-parser decoded it and does not say; a replacement character is the trace.
+                lossy: text.contains(char::REPLACEMENT_CHARACTER),
                 text,
                 map: SourceMap::identity(),
                 origin: Origin::DecodedBody,
@@ -435,6 +439,24 @@ mod tests {
                 line: 1,
                 column: 18
             }
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_bodies_are_marked_lossy() {
+        let plain = parse(b"Subject: x\n\nOn the caf\xe9 terrace.\n")
+            .unwrap()
+            .body;
+        assert!(plain.lossy);
+        let qp = b"Subject: x\nContent-Transfer-Encoding: quoted-printable\n\ncaf=E9 =C3=A9\n";
+        assert!(parse(qp).unwrap().body.lossy);
+        let base64 = b"Subject: x\nContent-Transfer-Encoding: base64\n\nY2Fm6Qo=\n";
+        assert!(parse(base64).unwrap().body.lossy);
+        assert!(
+            !parse("Subject: x\n\nOn the café terrace.\n".as_bytes())
+                .unwrap()
+                .body
+                .lossy
         );
     }
 

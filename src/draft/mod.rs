@@ -69,6 +69,8 @@ pub(crate) struct Body {
     pub origin: Origin,
     /// The bytes positions are counted in: the file, or the decoded body.
     pub source: Vec<u8>,
+    /// Byte sequences invalid in the input's encoding were replaced by U+FFFD.
+    pub lossy: bool,
 }
 
 /// Header facts the lints use.
@@ -104,6 +106,7 @@ pub struct Draft {
     map: SourceMap,
     origin: Origin,
     source: Vec<u8>,
+    lossy: bool,
     index: LineIndex,
 }
 
@@ -144,6 +147,8 @@ impl Draft {
             map,
             origin: Origin::File,
             source: source.to_vec(),
+            // Text out of a parsed JSON or YAML document is valid UTF-8.
+            lossy: false,
         };
         Draft::from_body(body, Headers::default(), kind)
     }
@@ -182,12 +187,18 @@ impl Draft {
             map,
             origin: body.origin,
             source: body.source,
+            lossy: body.lossy,
         }
     }
 
     /// What reported positions count in.
     pub fn origin(&self) -> Origin {
         self.origin
+    }
+
+    /// Whether invalid byte sequences were replaced by U+FFFD (shown as such, one column each).
+    pub fn lossy(&self) -> bool {
+        self.lossy
     }
 
     /// The file (or decoded-body) position of a text offset.
@@ -278,7 +289,7 @@ fn template_body(
     if let Some((encoding, _)) =
         encoding_rs::Encoding::for_bom(bytes).filter(|(e, _)| *e != encoding_rs::UTF_8)
     {
-        let (decoded, _) = encoding.decode_with_bom_removal(bytes);
+        let (decoded, lossy) = encoding.decode_with_bom_removal(bytes);
         let decoded = decoded.replace("\r\n", "\n").replace('\r', "\n");
         let (text, converted) = convert(decoded.clone());
         return Body {
@@ -286,6 +297,7 @@ fn template_body(
             map: converted.unwrap_or_else(SourceMap::identity),
             origin: Origin::DecodedBody,
             source: decoded.into_bytes(),
+            lossy,
         };
     }
     // A lone CR ends a line too (old Mac files): as LF, in the text and the source alike, so
@@ -297,7 +309,7 @@ fn template_body(
     } else {
         0
     };
-    let (decoded, utf8_map) = decode_utf8_mapped(&bytes[bom..], bom);
+    let (decoded, utf8_map, lossy) = decode_utf8_mapped(&bytes[bom..], bom);
     let (text, converted) = convert(decoded);
     let map = match converted {
         Some(inner) => inner.then(utf8_map),
@@ -308,6 +320,7 @@ fn template_body(
         map,
         origin: Origin::File,
         source: source.into_owned(),
+        lossy,
     }
 }
 
@@ -333,17 +346,19 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }
 
-/// `bytes` as a string with invalid sequences replaced, and a map from the string's offsets to
-/// `base + ` the byte offsets they came from.
-pub(crate) fn decode_utf8_mapped(bytes: &[u8], base: usize) -> (String, SourceMap) {
+/// `bytes` as a string with invalid sequences replaced, a map from the string's offsets to
+/// `base + ` the byte offsets they came from, and whether any sequence was replaced.
+pub(crate) fn decode_utf8_mapped(bytes: &[u8], base: usize) -> (String, SourceMap, bool) {
     let mut text = String::with_capacity(bytes.len());
     let mut map = SourceMap::default();
     let mut at = base;
+    let mut lossy = false;
     for chunk in bytes.utf8_chunks() {
         map.push(text.len(), at);
         text.push_str(chunk.valid());
         at += chunk.valid().len();
         if !chunk.invalid().is_empty() {
+            lossy = true;
             map.push(text.len(), at);
             text.push(char::REPLACEMENT_CHARACTER);
             at += chunk.invalid().len();
@@ -352,7 +367,7 @@ pub(crate) fn decode_utf8_mapped(bytes: &[u8], base: usize) -> (String, SourceMa
     if text.is_empty() {
         map.push(0, base);
     }
-    (text, map)
+    (text, map, lossy)
 }
 
 #[cfg(test)]
@@ -361,8 +376,10 @@ mod tests {
 
     #[test]
     fn utf8_map_skips_invalid_bytes() {
-        let (text, map) = decode_utf8_mapped(b"ab\xff\xfecd", 0);
+        let (text, map, lossy) = decode_utf8_mapped(b"ab\xff\xfecd", 0);
         assert_eq!(text, "ab\u{fffd}\u{fffd}cd");
+        assert!(lossy);
+        assert!(!decode_utf8_mapped("café".as_bytes(), 0).2);
         let c = text.find('c').unwrap();
         assert_eq!(map.to_source(c), 4);
     }

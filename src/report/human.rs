@@ -26,6 +26,17 @@ impl<W: Write> Human<W> {
 
 impl<W: Write> Reporter for Human<W> {
     fn file(&mut self, report: &FileReport) -> io::Result<()> {
+        // Once per input, findings or not: what it shows is not quite what the file holds.
+        if report.lossy {
+            let note = format!(
+                "{}: invalid byte sequences (not UTF-8, or not in its charset) are shown as \u{fffd}, one column each",
+                visible(&report.label())
+            );
+            let rendered = self
+                .renderer
+                .render(&[Group::with_title(Level::NOTE.primary_title(note))]);
+            writeln!(self.out, "{rendered}\n")?;
+        }
         for finding in &report.findings {
             let rendered = self.renderer.render(&groups(report, finding));
             writeln!(self.out, "{rendered}\n")?;

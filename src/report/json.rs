@@ -8,7 +8,8 @@ use super::{Reporter, Summary};
 use crate::{FileReport, Origin, Severity};
 
 /// One finding as a JSON object. `end_column` is exclusive; `origin` says whether line and
-/// column count in the file or in the decoded message body.
+/// column count in the file or in the decoded message body; `lossy` (only when true, so older
+/// consumers see the same objects) that the input had invalid byte sequences, shown as U+FFFD.
 #[derive(Serialize)]
 struct JsonFinding<'a> {
     path: &'a str,
@@ -21,6 +22,8 @@ struct JsonFinding<'a> {
     message: &'a str,
     suggestion: Option<&'a str>,
     origin: Origin,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    lossy: bool,
 }
 
 pub struct Json<W: Write> {
@@ -50,6 +53,7 @@ impl<W: Write> Reporter for Json<W> {
                 message: &d.message,
                 suggestion: d.suggestion.as_deref(),
                 origin: report.origin,
+                lossy: report.lossy,
             };
             self.out.write_all(if self.written == 0 {
                 b"[\n  "

@@ -135,8 +135,7 @@ impl<W: Write> Reporter for Sarif<W> {
                 }],
                 partial_fingerprints: BTreeMap::from([(FINGERPRINT, fingerprint)]),
                 fixes,
-                properties: (report.origin == Origin::DecodedBody)
-                    .then(|| BTreeMap::from([("draftlint/origin", "decoded-body")])),
+                properties: properties(report),
             });
         }
         Ok(())
@@ -172,6 +171,20 @@ impl<W: Write> Reporter for Sarif<W> {
         self.out.write_all(b"\n")?;
         self.out.flush()
     }
+}
+
+/// A result's draftlint-specific facts (SARIF property bag), if any: where its positions count
+/// (`"draftlint/origin": "decoded-body"`), and that the input was decoded with replacements
+/// (`"draftlint/lossy": true`).
+fn properties(report: &FileReport) -> Option<BTreeMap<&'static str, serde_json::Value>> {
+    let mut bag = BTreeMap::new();
+    if report.origin == Origin::DecodedBody {
+        bag.insert("draftlint/origin", "decoded-body".into());
+    }
+    if report.lossy {
+        bag.insert("draftlint/lossy", true.into());
+    }
+    (!bag.is_empty()).then_some(bag)
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -302,7 +315,7 @@ struct SarifResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     fixes: Option<Vec<Fix>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    properties: Option<BTreeMap<&'static str, &'static str>>,
+    properties: Option<BTreeMap<&'static str, serde_json::Value>>,
 }
 
 #[derive(Serialize)]
