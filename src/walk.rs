@@ -85,11 +85,7 @@ fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                // "./a.txt" reads better as "a.txt", as most tools print it.
-                let path = match entry.path().strip_prefix(".") {
-                    Ok(relative) => relative.to_path_buf(),
-                    Err(_) => entry.into_path(),
-                };
+                let path = shown(entry.path());
                 let has_extension = file_type_extension(&path).is_some();
                 let detect = match detect_by_extension(&path) {
                     Some(detect) => detect,
@@ -103,10 +99,35 @@ fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
                 });
             }
             Ok(_) => {}
-            Err(err) => errors.push(WalkError {
-                path: dir.display().to_string(),
-                message: err.to_string(),
-            }),
+            Err(err) => errors.push(walk_error(dir, &err)),
+        }
+    }
+}
+
+/// "./a.txt" reads better as "a.txt", as most tools print it.
+fn shown(path: &Path) -> PathBuf {
+    path.strip_prefix(".").unwrap_or(path).to_path_buf()
+}
+
+/// The path a walking error is about (an unreadable directory, not the one named) and the
+/// problem in a few words, as for files: "locked: Permission denied".
+fn walk_error(dir: &Path, err: &ignore::Error) -> WalkError {
+    match err {
+        ignore::Error::WithPath { path, err } => walk_error(path, err),
+        ignore::Error::WithDepth { err, .. } => walk_error(dir, err),
+        _ => {
+            // The directory walker's own error comes wrapped in an io::Error whose text
+            // repeats the path ("IO error for operation on ..."): the OS error is its source.
+            let os_error = err.io_error().map(|io| {
+                io.get_ref()
+                    .and_then(|inner| inner.source())
+                    .and_then(|source| source.downcast_ref::<std::io::Error>())
+                    .unwrap_or(io)
+            });
+            WalkError {
+                path: shown(dir).display().to_string(),
+                message: os_error.map_or_else(|| err.to_string(), crate::describe_io),
+            }
         }
     }
 }
