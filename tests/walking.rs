@@ -10,32 +10,9 @@ use std::path::Path;
 use assert_cmd::cargo::cargo_bin_cmd;
 
 mod common;
-use common::{NOW, write};
+use common::{NOW, check_paths, write};
 
 const JARGON: &str = "Hi Sam,\n\nI'll circle back once the hotfix is live.\n";
-
-/// `draftlint check --format json ARGS` in `dir`: exit code, the findings' paths (once each, in
-/// order), stderr lines.
-fn run(dir: &Path, args: &[&str]) -> (i32, Vec<String>, Vec<String>) {
-    let out = cargo_bin_cmd!("draftlint")
-        .current_dir(dir)
-        .args(["check", "--isolated", "--format", "json", "--now", NOW])
-        .args(args)
-        .output()
-        .unwrap();
-    let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let mut paths: Vec<String> = findings
-        .iter()
-        .map(|f| f["path"].as_str().unwrap().to_string())
-        .collect();
-    paths.dedup();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    (
-        out.status.code().unwrap(),
-        paths,
-        stderr.lines().map(str::to_string).collect(),
-    )
-}
 
 /// Whether permissions keep `path` from being read here: not for root (tests may run as root).
 fn permissions_enforced(path: &Path) -> bool {
@@ -59,7 +36,7 @@ fn unreadable_files_and_directories_are_errors_naming_them() {
     };
     lock("locked", 0o000);
     lock("secret.txt", 0o000);
-    let (code, paths, errors) = run(dir.path(), &["."]);
+    let (code, paths, errors) = check_paths(dir.path(), &["."]);
     if permissions_enforced(&dir.path().join("locked")) {
         assert_eq!(code, 2);
         assert_eq!(
@@ -75,7 +52,7 @@ fn unreadable_files_and_directories_are_errors_naming_them() {
         assert_eq!(paths, ["a.txt", "locked/inside.txt", "secret.txt"]);
     }
     // Named directly, the file is the same error.
-    let (code, paths, errors) = run(dir.path(), &["secret.txt", "a.txt"]);
+    let (code, paths, errors) = check_paths(dir.path(), &["secret.txt", "a.txt"]);
     if permissions_enforced(&dir.path().join("secret.txt")) {
         assert_eq!(code, 2);
         assert_eq!(errors, ["draftlint: error: secret.txt: Permission denied"]);
@@ -93,7 +70,7 @@ fn file_names_that_are_not_utf8_are_linted_under_a_readable_name() {
     let dir = tempfile::tempdir().unwrap();
     let name = OsStr::from_bytes(b"caf\xe9.txt");
     fs::write(dir.path().join(name), JARGON).unwrap();
-    let (code, paths, errors) = run(dir.path(), &["."]);
+    let (code, paths, errors) = check_paths(dir.path(), &["."]);
     assert_eq!((code, errors.len()), (1, 0), "{errors:?}");
     assert_eq!(paths, ["caf\u{fffd}.txt"]);
     // Named on the command line too.
@@ -120,11 +97,11 @@ fn symbolic_link_loops_and_vanished_paths_do_not_stop_the_run() {
     symlink("..", dir.path().join("drafts/up")).unwrap();
     symlink("deleted.txt", dir.path().join("drafts/dangling.txt")).unwrap();
     // In a walked directory, links are not followed: loops and dangling links are passed over.
-    let (code, paths, errors) = run(dir.path(), &["drafts"]);
+    let (code, paths, errors) = check_paths(dir.path(), &["drafts"]);
     assert_eq!((code, errors.len()), (1, 0), "{errors:?}");
     assert_eq!(paths, ["drafts/a.txt"]);
     // Named, they are read, and fail in one line each; so does a path that is gone.
-    let (code, paths, errors) = run(
+    let (code, paths, errors) = check_paths(
         dir.path(),
         &[
             "drafts/loop-a.txt",

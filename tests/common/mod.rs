@@ -31,6 +31,26 @@ pub fn check_json(dir: &Path, args: &[&str]) -> (i32, Vec<Value>) {
     (out.status.code().unwrap(), findings)
 }
 
+/// `draftlint check --isolated --format json ARGS` in `dir`: the exit code, the paths with
+/// findings (in order, once each) and the lines of standard error.
+pub fn check_paths(dir: &Path, args: &[&str]) -> (i32, Vec<String>, Vec<String>) {
+    let out = cargo_bin_cmd!("draftlint")
+        .current_dir(dir)
+        .args(["check", "--isolated", "--format", "json", "--now", NOW])
+        .args(args)
+        .output()
+        .unwrap();
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let mut paths: Vec<String> = findings
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect();
+    paths.dedup();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let errors = stderr.lines().map(str::to_string).collect();
+    (out.status.code().unwrap(), paths, errors)
+}
+
 /// Each finding as (path, line, column).
 pub fn locations(findings: &[Value]) -> Vec<(String, u64, u64)> {
     findings
