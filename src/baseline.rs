@@ -395,6 +395,7 @@ mod tests {
                 context: context.to_string(),
             },
             source: context.to_string(),
+            source_column: 1,
         }
     }
 

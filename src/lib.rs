@@ -202,12 +202,19 @@ impl Part {
     }
 }
 
+/// Characters of source shown either side of a finding: a line of megabytes is neither shown
+/// whole nor copied for each of its findings.
+const SHOWN_AROUND: usize = 120;
+
 /// A diagnostic and the source lines it spans, for display.
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub diagnostic: Diagnostic,
-    /// Lines `start.line ..= end.line` of the file (or decoded body), joined by `\n`.
+    /// Lines `start.line ..= end.line` of the file (or decoded body), joined by `\n`, cut to
+    /// [`SHOWN_AROUND`] characters either side of the span.
     pub source: String,
+    /// The column `source` starts at on its first line (1 unless the start was cut).
+    pub source_column: usize,
 }
 
 /// What became of one input.
@@ -311,16 +318,31 @@ impl Linter {
             .collect()
     }
 
-    /// Diagnostics with the source lines they span, for display.
+    /// Diagnostics with the source they span, for display: up to [`SHOWN_AROUND`] characters
+    /// either side.
     fn findings(&self, draft: &Draft, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
         diagnostics
             .into_iter()
             .map(|diagnostic| {
-                let source = (diagnostic.start.line..=diagnostic.end.line)
-                    .map(|line| draft.source_line(line))
+                let (start, end) = (diagnostic.start, diagnostic.end);
+                let source_column = start.column.saturating_sub(SHOWN_AROUND).max(1);
+                let source = (start.line..=end.line)
+                    .map(|line| {
+                        let from = if line == start.line { source_column } else { 1 };
+                        let last = match line {
+                            _ if line == end.line => end.column,
+                            _ if line == start.line => start.column,
+                            _ => 1,
+                        };
+                        draft.source_excerpt(line, from..last + SHOWN_AROUND)
+                    })
                     .collect::<Vec<_>>()
                     .join("\n");
-                Finding { diagnostic, source }
+                Finding {
+                    diagnostic,
+                    source,
+                    source_column,
+                }
             })
             .collect()
     }
@@ -331,6 +353,14 @@ impl Linter {
         let template = !matches!(detect, Detect::Known(InputKind::Eml));
         if template && draft::looks_binary(bytes) {
             return Outcome::Skipped;
+        }
+        if let Some(line) = line_over_limit(bytes) {
+            return Outcome::Failed {
+                path: path.to_string(),
+                problem: format!(
+                    "line {line} is over {MAX_LINE_LENGTH} bytes long, not a draft (max line length)"
+                ),
+            };
         }
         let kind = match detect {
             Detect::Known(kind) => kind,
@@ -358,11 +388,52 @@ impl Linter {
     }
 }
 
+/// No one writes a line this long to a person; past it, an input is refused rather than linted
+/// at a cost that grows with the line times its findings.
+pub const MAX_LINE_LENGTH: usize = 1_000_000;
+
+/// The 1-based number of the first line of `bytes` longer than [`MAX_LINE_LENGTH`]; LF, CRLF
+/// and a lone CR end lines.
+fn line_over_limit(bytes: &[u8]) -> Option<usize> {
+    let ends = memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')))
+        .chain([bytes.len()]);
+    let mut start = 0;
+    for (number, end) in ends.enumerate() {
+        let line = &bytes[start..end];
+        if line.strip_suffix(b"\r").unwrap_or(line).len() > MAX_LINE_LENGTH {
+            return Some(number + 1);
+        }
+        start = end + 1;
+    }
+    None
+}
+
 /// An I/O error as one short phrase, without Rust's "(os error 2)".
 pub fn describe_io(error: &std::io::Error) -> String {
     let text = error.to_string();
     match text.find(" (os error") {
         Some(i) => text[..i].to_string(),
         None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_found_and_numbered_like_the_draft() {
+        let long = "x".repeat(MAX_LINE_LENGTH + 1);
+        assert_eq!(line_over_limit(b"short\r\nlines\rhere\n"), None);
+        assert_eq!(line_over_limit(&[b'x'; MAX_LINE_LENGTH]), None);
+        assert_eq!(line_over_limit(long.as_bytes()), Some(1));
+        assert_eq!(
+            line_over_limit(format!("a\r\nb\rc\n{long}\n").as_bytes()),
+            Some(4)
+        );
+        // Bytes ending with CRLF do not count against the limit.
+        let at_limit = "x".repeat(MAX_LINE_LENGTH) + "\r\n";
+        assert_eq!(line_over_limit(at_limit.as_bytes()), None);
     }
 }

@@ -85,3 +85,63 @@ fn invalid_utf8_is_decoded_with_a_note_and_the_same_exit_code() {
         assert_eq!(lossy.as_bool().is_some(), uri == "bad.txt", "{result}");
     }
 }
+
+#[test]
+fn lines_over_a_megabyte_are_refused_and_long_lines_are_shown_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let megabytes = "We will circle back. ".repeat(1_000_000); // 21 MB, one line
+    write(dir.path(), "one-line.txt", &format!("Hi,\n\n{megabytes}\n"));
+    let header = format!(
+        "From: a@example.com\nSubject: {}\n\nHi.\n",
+        "x".repeat(2_000_000)
+    );
+    write(dir.path(), "header.eml", &header);
+    let body = format!(
+        "From: a@example.com\r\nSubject: x\r\n\r\n{}\r\n",
+        "y ".repeat(1_000_000)
+    );
+    write(dir.path(), "body.eml", &body);
+    write(dir.path(), "draftlint.toml", "max-file-size = 30_000_000\n");
+    // Under the limit: linted, and shown around the finding only.
+    let long = format!("Hi,\n\n{} We will circle back.\n", "z".repeat(500_000));
+    write(dir.path(), "long.txt", &long);
+    let out = cargo_bin_cmd!("draftlint")
+        .current_dir(dir.path())
+        .args([
+            "check", "--color", "never", "--now", NOW, "--select", "jargon", ".",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let refused = |name: &str, line: usize| {
+        format!(
+            "draftlint: error: {name}: line {line} is over 1000000 bytes long, not a draft (max line length)"
+        )
+    };
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            refused("body.eml", 4),
+            refused("header.eml", 2),
+            refused("one-line.txt", 3)
+        ]
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("--> long.txt:3:500010\n"), "{stdout}");
+    assert!(
+        stdout.len() < 2_000,
+        "the line is not shown whole: {stdout}"
+    );
+    assert!(stdout.contains("…zzz"), "{stdout}");
+    // The caret stands under the match.
+    let lines: Vec<&str> = stdout.lines().collect();
+    let source = lines
+        .iter()
+        .position(|l| l.contains("We will circle back"))
+        .unwrap();
+    let caret = lines[source + 1].chars().position(|c| c == '^').unwrap();
+    let marked: String = lines[source].chars().skip(caret).take(11).collect();
+    assert_eq!(marked, "circle back");
+    assert!(stdout.contains("Checked 1 file: 1 finding"), "{stdout}");
+}

@@ -87,19 +87,23 @@ proptest! {
             let d = &finding.diagnostic;
             prop_assert!(d.start.line >= 1 && d.start.column >= 1, "{d:?}");
             prop_assert!((d.start.line, d.start.column) <= (d.end.line, d.end.column), "{d:?}");
-            // `source` holds lines start..=end of the file, so the span indexes into it.
+            // `source` holds lines start..=end of the file, the first from `source_column` on,
+            // so the span indexes into it.
             let lines: Vec<&str> = finding.source.split('\n').collect();
             prop_assert_eq!(lines.len(), d.end.line - d.start.line + 1);
+            let cut = finding.source_column - 1;
+            let start_column = d.start.column - cut;
+            let end_column = if d.end.line == d.start.line { d.end.column - cut } else { d.end.column };
             let first_len = lines[0].chars().count();
             let last_len = lines[lines.len() - 1].chars().count();
-            prop_assert!(d.start.column <= first_len + 1, "{d:?} in {:?}", lines[0]);
-            prop_assert!(d.end.column <= last_len + 1, "{d:?} in {:?}", lines[lines.len() - 1]);
+            prop_assert!(start_column <= first_len + 1, "{d:?} in {:?}", lines[0]);
+            prop_assert!(end_column <= last_len + 1, "{d:?} in {:?}", lines[lines.len() - 1]);
             let plain = kind != InputKind::Html && kind != InputKind::Eml;
             if d.start.line == d.end.line && plain {
                 // Templates map character for character: over unmasked text the span is the
                 // matched text. (A sentence-wide span may cover a code span, a placeholder or a
                 // URL, which the lints see as blanks.)
-                let matched: String = lines[0].chars().skip(d.start.column - 1).take(d.end.column - d.start.column).collect();
+                let matched: String = lines[0].chars().skip(start_column - 1).take(end_column - start_column).collect();
                 if ["`", "{{", "http", "@"].iter().any(|masked| matched.contains(masked)) {
                     continue;
                 }

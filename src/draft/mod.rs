@@ -220,9 +220,9 @@ impl Draft {
         }
     }
 
-    /// The source line a position stands on, as the user sees it.
-    pub fn source_line(&self, line: usize) -> String {
-        self.index.line_text(&self.source, line)
+    /// Characters `columns` of a source line, as the user sees them.
+    pub fn source_excerpt(&self, line: usize, columns: Range<usize>) -> String {
+        self.index.line_excerpt(&self.source, line, columns)
     }
 
     /// The matched text with up to `words` words either side on its own line(s), white space

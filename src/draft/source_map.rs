@@ -4,6 +4,8 @@
 //! every piece records where it came from, so a decoded quoted-printable word or a tag-stripped
 //! HTML word is reported where it stands in the file.
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 /// A 1-based line and character column.
@@ -116,14 +118,28 @@ impl LineIndex {
         }
     }
 
-    /// The text of 1-based `line`, without its line terminator, invalid UTF-8 replaced.
-    pub fn line_text(&self, source: &[u8], line: usize) -> String {
+    /// Characters `columns` (1-based, end exclusive) of 1-based `line`, without its line
+    /// terminator, each invalid UTF-8 sequence as one U+FFFD (as columns count them). Only these
+    /// characters are copied, however long the line.
+    pub fn line_excerpt(&self, source: &[u8], line: usize, columns: Range<usize>) -> String {
         let Some(&start) = self.starts.get(line.wrapping_sub(1)) else {
             return String::new();
         };
         let end = self.starts.get(line).map_or(source.len(), |&next| next - 1);
-        let text = String::from_utf8_lossy(&source[start..end]);
-        text.trim_end_matches('\r').to_string()
+        let bytes = &source[start..end];
+        let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        bytes
+            .utf8_chunks()
+            .flat_map(|chunk| {
+                let invalid = !chunk.invalid().is_empty();
+                chunk
+                    .valid()
+                    .chars()
+                    .chain(invalid.then_some(char::REPLACEMENT_CHARACTER))
+            })
+            .skip(columns.start.saturating_sub(1))
+            .take(columns.len())
+            .collect()
     }
 }
 
@@ -151,7 +167,8 @@ mod tests {
         let src = b"ab\xffcd";
         let index = LineIndex::new(src);
         assert_eq!(index.position(src, 3).column, 4);
-        assert_eq!(index.line_text(src, 1), "ab\u{fffd}cd");
+        assert_eq!(index.line_excerpt(src, 1, 1..usize::MAX), "ab\u{fffd}cd");
+        assert_eq!(index.line_excerpt(src, 1, 3..5), "\u{fffd}c");
     }
 
     #[test]
@@ -191,8 +208,9 @@ mod tests {
             }
         );
         assert_eq!(index.position(src, 0), Position { line: 1, column: 1 });
-        assert_eq!(index.line_text(src, 1), "first");
-        assert_eq!(index.line_text(src, 3), "last");
+        assert_eq!(index.line_excerpt(src, 1, 1..usize::MAX), "first");
+        assert_eq!(index.line_excerpt(src, 2, 3..8), "ölf ä");
+        assert_eq!(index.line_excerpt(src, 3, 1..usize::MAX), "last");
         // Past the end clamps to the end rather than panicking.
         assert_eq!(index.position(src, 999).line, 3);
     }

@@ -82,24 +82,41 @@ fn groups<'a>(report: &'a FileReport, finding: &'a Finding) -> Vec<Group<'a>> {
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
-    // Input text is made terminal-safe one character for one, so columns still hold.
-    let source = visible(&finding.source).into_owned();
-    let span = byte_span(
-        &source,
-        d.start.column,
-        d.end.line - d.start.line,
-        d.end.column,
+    // Input text is made terminal-safe one character for one, so columns still hold. A source
+    // cut before the span starts with "…", one column standing for those cut.
+    let cut = finding.source_column - 1;
+    let mut source = visible(&finding.source).into_owned();
+    let mut start_column = d.start.column;
+    let mut end_column = d.end.column;
+    if cut > 0 {
+        source.insert(0, '\u{2026}');
+        start_column -= cut - 1;
+        if d.end.line == d.start.line {
+            end_column -= cut - 1;
+        }
+    }
+    let span = byte_span(&source, start_column, d.end.line - d.start.line, end_column);
+    let mut snippet = Snippet::source(source)
+        .line_start(d.start.line)
+        .fold(false)
+        .annotation(AnnotationKind::Primary.span(span));
+    let path = visible(&report.label()).into_owned();
+    let mut group = Group::with_title(
+        level
+            .primary_title(visible(&d.message).into_owned())
+            .id(d.lint),
     );
-    let mut group = level
-        .primary_title(visible(&d.message).into_owned())
-        .id(d.lint)
-        .element(
-            Snippet::source(source)
-                .line_start(d.start.line)
-                .path(visible(&report.label()).into_owned())
-                .fold(false)
-                .annotation(AnnotationKind::Primary.span(span)),
+    if cut > 0 {
+        // The column the snippet would give counts from the cut: name the real one.
+        group = group.element(
+            annotate_snippets::Origin::path(path)
+                .line(d.start.line)
+                .char_column(d.start.column),
         );
+    } else {
+        snippet = snippet.path(path);
+    }
+    group = group.element(snippet);
     if let Some(suggestion) = &d.suggestion {
         group = group.element(Level::HELP.message(suggestion));
     }
