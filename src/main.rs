@@ -207,6 +207,15 @@ fn check(args: CheckArgs) -> u8 {
     let ctx = Context {
         now: args.now.unwrap_or_else(|| Local::now().fixed_offset()),
     };
+    // The global pool, so that compiling the phrase lists (rayon::join inside the library) uses
+    // the threads asked for, as linting does.
+    if let Err(e) = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build_global()
+    {
+        report_error(&mut stderr, &format!("cannot start worker threads: {e}"));
+        return TROUBLE;
+    }
     let fail_on = workspace.fail_on();
     let mut reporter: Box<dyn Reporter> = match args.format {
         Format::Human => Box::new(Human::new(stdout)),
@@ -223,16 +232,6 @@ fn check(args: CheckArgs) -> u8 {
         report_error(&mut stderr, &format!("{}: {}", error.path, error.message));
         summary.failed += 1;
     }
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-    {
-        Ok(pool) => pool,
-        Err(e) => {
-            report_error(&mut stderr, &format!("cannot start worker threads: {e}"));
-            return TROUBLE;
-        }
-    };
     // While inputs are linted, a panic is reported as that input's one-line error (Job::lint),
     // not as a backtrace in the middle of the output.
     let default_hook = std::panic::take_hook();
@@ -271,11 +270,10 @@ fn check(args: CheckArgs) -> u8 {
         }
         // ...the drafts are read and linted in parallel...
         let stdin_filename = args.stdin_filename.as_deref();
-        let results: Vec<Vec<Outcome>> = pool.install(|| {
-            jobs.par_iter()
-                .map(|job| job.lint(stdin_filename, &ctx))
-                .collect()
-        });
+        let results: Vec<Vec<Outcome>> = jobs
+            .par_iter()
+            .map(|job| job.lint(stdin_filename, &ctx))
+            .collect();
         // ...and reported in input order, so the output is the same whatever the thread count.
         for (job, outcomes) in jobs.iter().zip(results) {
             for outcome in outcomes {

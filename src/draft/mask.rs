@@ -32,6 +32,12 @@ static FENCED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("fence pattern compiles")
 });
 
+/// Compiles this module's patterns now rather than at their first use.
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&ALWAYS);
+    LazyLock::force(&FENCED);
+}
+
 pub(crate) fn mask(text: &str, markdown: bool) -> String {
     let mut bytes = text.as_bytes().to_vec();
     let mut blank = |start: usize, end: usize| {

@@ -16,6 +16,14 @@ pub use dates::{LooseDate, parse_english_date};
 pub use source_map::{LineIndex, Origin, Position, SourceMap};
 pub use zones::Zone;
 
+/// Compiles the patterns that parsing a draft needs, ahead of the first draft (see
+/// `Linter::configured`).
+pub(crate) fn compile_patterns() {
+    mask::compile_patterns();
+    zones::compile_patterns();
+    dates::compile_patterns();
+}
+
 /// How an input's bytes are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {

@@ -85,6 +85,16 @@ static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Compiles this module's patterns now rather than at their first use.
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&HISTORY_START);
+    LazyLock::force(&HEADER_LINE);
+    LazyLock::force(&ATTRIBUTION_END);
+    LazyLock::force(&ATTRIBUTION_START);
+    LazyLock::force(&SIGN_OFF);
+    LazyLock::force(&GREETING);
+}
+
 /// At most this many non-blank lines may follow a sign-off for it to close the message.
 const MAX_SIGNATURE_LINES: usize = 7;
 const MAX_SIGNATURE_LINE_CHARS: usize = 72;

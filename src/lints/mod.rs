@@ -14,6 +14,8 @@ mod worried_opener;
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
@@ -145,19 +147,38 @@ pub fn builtin_with(
         }
         Ok(data)
     };
-    let mut lints: Vec<Box<dyn Lint>> = vec![
-        Box::new(jargon::Jargon::new(data("jargon")?, of("jargon"))?),
-        Box::new(missing_next_step::MissingNextStep::new(
-            data("missing-next-step")?,
-            of("missing-next-step"),
-        )?),
-        Box::new(blame_shifting::BlameShifting::new(data("blame-shifting")?)?),
-        Box::new(worried_opener::WorriedOpener::new(data("worried-opener")?)?),
-        Box::new(missing_delay_ack::MissingDelayAck::new(
-            data("missing-delay-ack")?,
-            of("missing-delay-ack"),
-        )?),
+    type Build<'a> = Box<dyn Fn() -> Result<Box<dyn Lint>, String> + Send + Sync + 'a>;
+    let builds: [Build; 5] = [
+        Box::new(|| {
+            Ok(Box::new(jargon::Jargon::new(
+                data("jargon")?,
+                of("jargon"),
+            )?))
+        }),
+        Box::new(|| {
+            let data = data("missing-next-step")?;
+            let lint = missing_next_step::MissingNextStep::new(data, of("missing-next-step"))?;
+            Ok(Box::new(lint))
+        }),
+        Box::new(|| {
+            let lint = blame_shifting::BlameShifting::new(data("blame-shifting")?)?;
+            Ok(Box::new(lint))
+        }),
+        Box::new(|| {
+            let lint = worried_opener::WorriedOpener::new(data("worried-opener")?)?;
+            Ok(Box::new(lint))
+        }),
+        Box::new(|| {
+            let data = data("missing-delay-ack")?;
+            let lint = missing_delay_ack::MissingDelayAck::new(data, of("missing-delay-ack"))?;
+            Ok(Box::new(lint))
+        }),
     ];
+    // Compiling the phrase lists is most of a short run: the lints compile theirs in parallel.
+    let mut lints = builds
+        .par_iter()
+        .map(|build| build())
+        .collect::<Result<Vec<_>, String>>()?;
     // The packs' own lints, each from all of its files (the first gives its metadata).
     let mut defined: Vec<PhraseFile> = Vec::new();
     for pack in packs
