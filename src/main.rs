@@ -225,21 +225,35 @@ fn check(args: CheckArgs) -> u8 {
         Format::Compact => Box::new(draftlint::report::Compact::new(stdout)),
     };
 
-    let (inputs, walk_errors) = walk::collect(&args.paths);
+    let mut inputs = walk::stream(&args.paths);
     let mut summary = Summary::default();
     let mut config_errors = BTreeSet::new();
-    for error in &walk_errors {
-        report_error(&mut stderr, &format!("{}: {}", error.path, error.message));
-        summary.failed += 1;
-    }
     // While inputs are linted, a panic is reported as that input's one-line error (Job::lint),
     // not as a backtrace in the middle of the output.
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    for chunk in inputs.chunks(CHUNK) {
+    let mut chunk = Vec::with_capacity(CHUNK);
+    loop {
+        // Inputs are taken from the walk a chunk at a time: memory stays flat however many.
+        chunk.clear();
+        for found in inputs.by_ref() {
+            match found {
+                Ok(input) => chunk.push(input),
+                Err(error) => {
+                    report_error(&mut stderr, &format!("{}: {}", error.path, error.message));
+                    summary.failed += 1;
+                }
+            }
+            if chunk.len() == CHUNK {
+                break;
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
         // Configurations are resolved in input order (cheap: cached per file)...
         let mut jobs = Vec::with_capacity(chunk.len());
-        for input in chunk {
+        for input in &chunk {
             let (config_path, shown) = match (input, &args.stdin_filename) {
                 (Input::Stdin, Some(name)) => (name.clone(), name.display().to_string()),
                 (Input::Stdin, None) => (PathBuf::from("stdin"), "<stdin>".to_string()),

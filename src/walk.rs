@@ -40,7 +40,25 @@ pub struct WalkError {
     pub message: String,
 }
 
-/// The inputs named by `paths`, each directory's files sorted by path.
+/// The inputs named by `paths`, one at a time, in the order of [`collect`]. A single directory
+/// (a whole archive, a macro library) is walked as it is linted, so that memory does not grow
+/// with the number of files; several paths are collected first, to be merged into one order.
+pub fn stream(paths: &[PathBuf]) -> Box<dyn Iterator<Item = Result<Input, WalkError>>> {
+    match paths {
+        [dir] if dir.is_dir() => Box::new(walk_dir(dir)),
+        _ => {
+            let (inputs, errors) = collect(paths);
+            Box::new(
+                errors
+                    .into_iter()
+                    .map(Err)
+                    .chain(inputs.into_iter().map(Ok)),
+            )
+        }
+    }
+}
+
+/// The inputs named by `paths`, sorted by path, each once.
 pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<WalkError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
@@ -48,7 +66,12 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<WalkError>) {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            walk_dir(path, &mut inputs, &mut errors);
+            for found in walk_dir(path) {
+                match found {
+                    Ok(input) => inputs.push(input),
+                    Err(error) => errors.push(error),
+                }
+            }
         } else {
             // Named explicitly: linted whatever its name.
             let detect = detect_by_extension(path).unwrap_or(Detect::EmailOrText);
@@ -77,31 +100,32 @@ fn input_key(input: &Input) -> Option<&Path> {
     }
 }
 
-fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
+/// The files under `dir` that draftlint reads, in path order (entries sorted in each directory,
+/// depth first: the order `Path` sorts in).
+fn walk_dir(dir: &Path) -> impl Iterator<Item = Result<Input, WalkError>> + use<> {
+    let root = dir.to_path_buf();
     let walker = ignore::WalkBuilder::new(dir)
         .require_git(false)
         .sort_by_file_path(|a, b| a.cmp(b))
         .build();
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                let path = shown(entry.path());
-                let has_extension = file_type_extension(&path).is_some();
-                let detect = match detect_by_extension(&path) {
-                    Some(detect) => detect,
-                    None if !has_extension || in_maildir(&path) => Detect::EmailOrSkip,
-                    None => continue,
-                };
-                inputs.push(Input::File {
-                    path,
-                    detect,
-                    named: false,
-                });
-            }
-            Ok(_) => {}
-            Err(err) => errors.push(walk_error(dir, &err)),
+    walker.filter_map(move |entry| match entry {
+        Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+            let path = shown(entry.path());
+            let has_extension = file_type_extension(&path).is_some();
+            let detect = match detect_by_extension(&path) {
+                Some(detect) => detect,
+                None if !has_extension || in_maildir(&path) => Detect::EmailOrSkip,
+                None => return None,
+            };
+            Some(Ok(Input::File {
+                path,
+                detect,
+                named: false,
+            }))
         }
-    }
+        Ok(_) => None,
+        Err(err) => Some(Err(walk_error(&root, &err))),
+    })
 }
 
 /// "./a.txt" reads better as "a.txt", as most tools print it.
@@ -167,4 +191,54 @@ pub fn detect_by_extension(path: &Path) -> Option<Detect> {
         InputKind::Text => Detect::EmailOrText,
         kind => Detect::Known(kind),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_streamed_directory_comes_in_the_collected_order() {
+        let dir = tempfile::tempdir().unwrap();
+        // Names whose string order and path order differ ('-' sorts before '/').
+        for file in [
+            "a/b.txt",
+            "a-b/c.txt",
+            "a/b/c.eml",
+            "b.md",
+            "a.txt",
+            "a/z/y.txt",
+            "skip.png",
+        ] {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "Hi Anna,\n").unwrap();
+        }
+        let root = [dir.path().to_path_buf()];
+        let streamed: Vec<Input> = stream(&root).map(Result::unwrap).collect();
+        let (collected, errors) = collect(&root);
+        assert!(errors.is_empty());
+        assert_eq!(streamed, collected);
+        let names: Vec<String> = streamed
+            .iter()
+            .map(|input| match input {
+                Input::File { path, .. } => {
+                    let relative = path.strip_prefix(dir.path()).unwrap();
+                    relative.to_string_lossy().into_owned()
+                }
+                Input::Stdin => unreachable!("no stdin in a walk"),
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "a/b/c.eml",
+                "a/b.txt",
+                "a/z/y.txt",
+                "a-b/c.txt",
+                "a.txt",
+                "b.md"
+            ]
+        );
+    }
 }
