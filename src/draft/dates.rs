@@ -26,27 +26,29 @@ impl LooseDate {
     }
 }
 
+// Digits are ASCII: chrono reads no others, so a date in other digits would only hide a
+// readable one after it (and Unicode `\d` makes these patterns twice as slow to compile).
 const MONTH: &str = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
-const TIME: &str = r"(?:,?\s*(?:(?:at|um|à|om|alle|a las)\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)?)?";
-const ZONE: &str = r"(?:\s*(?P<tz>[+-]\d{4}|UTC|GMT|Z)\b)?";
+const TIME: &str = r"(?:,?\s*(?:(?:at|um|à|om|alle|a las)\s+)?(?P<h>[0-9]{1,2})[:.](?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?\s*(?P<ap>[ap]\.?m\.?)?)?";
+const ZONE: &str = r"(?:\s*(?P<tz>[+-][0-9]{4}|UTC|GMT|Z)\b)?";
 
 static FORMS: LazyLock<[Regex; 5]> = LazyLock::new(|| {
     let form = |date: &str| Regex::new(&format!(r"(?i)\b{date}{TIME}{ZONE}")).unwrap();
     [
         // 2025-03-03 10:15
-        form(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T\d)?"),
+        form(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?:T[0-9])?"),
         // 3 Mar 2025 (RFC 5322, Apple Mail)
         form(&format!(
-            r"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<y>\d{{4}})"
+            r"(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<y>[0-9]{{4}})"
         )),
         // March 3, 2025 (Outlook, Gmail US)
         form(&format!(
-            r"{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
+            r"{MONTH}\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})"
         )),
         // 03/14/2025 (Thunderbird, US): month first unless that cannot be
-        form(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b"),
+        form(r"(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})\b"),
         // 14.03.2025: dotted dates are day first everywhere they are used
-        form(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b"),
+        form(r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>[0-9]{4}|[0-9]{2})\b"),
     ]
 });
 
@@ -150,6 +152,13 @@ mod tests {
         ] {
             assert_eq!(ymdhm(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn dates_in_other_digits_do_not_hide_a_readable_one() {
+        let text = "Ref ١٢.٠٣.٢٠٢٥. On 3 Mar 2025 at 10:15, Anna wrote:";
+        let d = parse_english_date(text).unwrap();
+        assert_eq!(d.local.to_string(), "2025-03-03 10:15:00");
     }
 
     #[test]
