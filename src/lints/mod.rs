@@ -147,37 +147,10 @@ pub fn builtin_with(
         }
         Ok(data)
     };
-    type Build<'a> = Box<dyn Fn() -> Result<Box<dyn Lint>, String> + Send + Sync + 'a>;
-    let builds: [Build; 5] = [
-        Box::new(|| {
-            Ok(Box::new(jargon::Jargon::new(
-                data("jargon")?,
-                of("jargon"),
-            )?))
-        }),
-        Box::new(|| {
-            let data = data("missing-next-step")?;
-            let lint = missing_next_step::MissingNextStep::new(data, of("missing-next-step"))?;
-            Ok(Box::new(lint))
-        }),
-        Box::new(|| {
-            let lint = blame_shifting::BlameShifting::new(data("blame-shifting")?)?;
-            Ok(Box::new(lint))
-        }),
-        Box::new(|| {
-            let lint = worried_opener::WorriedOpener::new(data("worried-opener")?)?;
-            Ok(Box::new(lint))
-        }),
-        Box::new(|| {
-            let data = data("missing-delay-ack")?;
-            let lint = missing_delay_ack::MissingDelayAck::new(data, of("missing-delay-ack"))?;
-            Ok(Box::new(lint))
-        }),
-    ];
     // Compiling the phrase lists is most of a short run: the lints compile theirs in parallel.
-    let mut lints = builds
+    let mut lints = BUILTIN
         .par_iter()
-        .map(|build| build())
+        .map(|meta| builtin_lint(meta.id, data(meta.id)?, of(meta.id)))
         .collect::<Result<Vec<_>, String>>()?;
     // The packs' own lints, each from all of its files (the first gives its metadata).
     let mut defined: Vec<PhraseFile> = Vec::new();
@@ -194,6 +167,22 @@ pub fn builtin_with(
         lints.push(Box::new(custom::DataLint::new(data)?));
     }
     Ok(lints)
+}
+
+/// The built-in lint `id` over its phrase data, with its settings.
+fn builtin_lint(
+    id: &str,
+    data: PhraseFile,
+    settings: &LintSettings,
+) -> Result<Box<dyn Lint>, String> {
+    Ok(match id {
+        "jargon" => Box::new(jargon::Jargon::new(data, settings)?),
+        "missing-next-step" => Box::new(missing_next_step::MissingNextStep::new(data, settings)?),
+        "blame-shifting" => Box::new(blame_shifting::BlameShifting::new(data)?),
+        "worried-opener" => Box::new(worried_opener::WorriedOpener::new(data)?),
+        "missing-delay-ack" => Box::new(missing_delay_ack::MissingDelayAck::new(data, settings)?),
+        other => return Err(format!("no built-in lint {other}")),
+    })
 }
 
 /// Test support: the matched text of every hit of one lint on a draft.

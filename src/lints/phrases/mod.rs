@@ -59,9 +59,10 @@ impl Matcher {
             });
         }
         let patterns: Vec<&str> = alternatives.iter().map(|(_, p)| p.as_str()).collect();
-        let regex = match patterns.is_empty() {
-            true => None,
-            false => Some(build(&patterns)?),
+        let regex = if patterns.is_empty() {
+            None
+        } else {
+            Some(build(&patterns)?)
         };
         Ok(Matcher {
             regex,
