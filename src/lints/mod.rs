@@ -9,6 +9,7 @@ mod missing_delay_ack;
 mod missing_next_step;
 pub mod pack;
 pub mod phrases;
+mod severity;
 mod text;
 mod worried_opener;
 
@@ -17,32 +18,13 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use chrono::{DateTime, FixedOffset};
-use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
 use crate::config::LintSettings;
 use crate::draft::Draft;
 use phrases::PhraseFile;
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
-    }
-}
+pub use severity::Severity;
 
 /// What a lint found, in draft-text offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]

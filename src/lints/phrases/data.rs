@@ -13,6 +13,11 @@
 //! folding, searching took 18% longer over `../shared/corpora` for the same findings: the data
 //! is English phrases; names and other languages are never part of a pattern.
 //!
+//! A gap, `[^.!?\n]{0,60}?` (a lazy, bounded repetition of a class, between the parts of a
+//! pattern), matches as a regex would, with one difference: what follows it is taken at the
+//! nearest offset where it matches, and the part before the gap is never matched differently to
+//! let the part after it match (see `automata.rs`, which makes the lists fast this way).
+//!
 //! A match must begin and end on word boundaries (no letter or digit just outside it), so a
 //! pattern begins and ends with a word, not with punctuation (", not ours" could never match
 //! after "garage's"). Jargon `term`s are plain words, expanded to
@@ -150,7 +155,8 @@ pub fn alternatives(
     Ok(alternatives)
 }
 
-/// The pattern of a `not_before` (`before`) or `not_after` rule, anchored at the match.
+/// The pattern of a `not_before` (`before`) or `not_after` rule, searched from the match
+/// outwards: backwards from its start, forwards from its end.
 pub fn context_pattern(
     rule: &str,
     sets: &BTreeMap<String, Vec<String>>,
@@ -158,9 +164,9 @@ pub fn context_pattern(
 ) -> Result<String, String> {
     let p = expand(rule, sets)?;
     Ok(if before {
-        format!(r"\b(?:{p})\s*$")
+        format!(r"\b(?:{p})\s*")
     } else {
-        format!(r"^\s*(?:{p})")
+        format!(r"\s*(?:{p})")
     })
 }
 
@@ -261,7 +267,7 @@ fn term_pattern(term: &str, extra_forms: &[String]) -> String {
     let mut alts = vec![words.join(&spaces)];
     alts.extend(extra_forms.iter().map(|f| {
         f.split_whitespace()
-            .map(|w| regex::escape(w).replace('\'', APOSTROPHE))
+            .map(|w| regex_syntax::escape(w).replace('\'', APOSTROPHE))
             .collect::<Vec<_>>()
             .join(&spaces)
     }));
@@ -272,7 +278,7 @@ fn word_forms(word: &str) -> String {
     // "tier-2" also matches "tier 2" and "tier2".
     let escaped = word
         .split('-')
-        .map(regex::escape)
+        .map(regex_syntax::escape)
         .collect::<Vec<_>>()
         .join(&format!("(?:-|{SPACE})?"));
     let is_acronym =

@@ -1,12 +1,17 @@
-//! Phrase lists and their matcher; the data format is in [`data`].
+//! Phrase lists and their matcher; the data format is in [`data`], the automata in
+//! [`automata`].
 
+mod automata;
 mod data;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use regex_automata::{Input, meta};
+use regex_automata::dfa::Automaton;
+use regex_automata::util::start;
+use regex_automata::{Anchored, Input, PatternID};
 
+use automata::Plan;
 pub use data::{Entry, PhraseFile, Scope};
 
 use super::Severity;
@@ -18,19 +23,15 @@ pub struct Found {
     pub entry: usize,
 }
 
-#[derive(Default)]
-struct Rules {
-    not_before: Option<meta::Regex>,
-    not_after: Option<meta::Regex>,
-}
+/// A DFA, embedded at build time or built now (a list a pack extends).
+type Dfa = Box<dyn Automaton + Send + Sync>;
 
-/// All entries of one list in one multi-pattern regex, searched leftmost-first in priority
-/// order; the pattern that matched names the entry (no capture groups to resolve).
+/// All entries of one list, searched leftmost-first in priority order: at each place a match
+/// could start, the first pattern that matches there wins (see [`automata`]).
 pub struct Matcher {
-    regex: Option<meta::Regex>,
-    /// Entry index of each pattern, in pattern order.
-    entries_of: Vec<usize>,
-    rules: Vec<Rules>,
+    automata: Plan<Dfa>,
+    /// Which bytes can begin a match, by the kind of byte before them ([`before_kind`]).
+    starts: [[bool; 256]; 5],
 }
 
 /// How far around a match `not_before` / `not_after` look.
@@ -38,53 +39,31 @@ const CONTEXT_BYTES: usize = 60;
 
 impl Matcher {
     /// The matcher of `entries` with `sets`; `terms` expands each entry to its inflected forms.
+    /// The built-in lists' automata are embedded; other lists (extended by packs) are built now.
     pub fn new(
         entries: &[Entry],
         sets: &BTreeMap<String, Vec<String>>,
         terms: bool,
     ) -> Result<Matcher, String> {
-        let alternatives = data::alternatives(entries, sets, terms)?;
-        let mut rules = Vec::with_capacity(entries.len());
-        for entry in entries {
-            let rule = |p: &Option<String>, before: bool| -> Result<Option<meta::Regex>, String> {
-                let Some(p) = p else { return Ok(None) };
-                let pattern = data::context_pattern(p, sets, before)?;
-                build(&[&pattern])
-                    .map(Some)
-                    .map_err(|e| format!("{:?}: {e}", entry.pattern))
-            };
-            rules.push(Rules {
-                not_before: rule(&entry.not_before, true)?,
-                not_after: rule(&entry.not_after, false)?,
-            });
-        }
-        let patterns: Vec<&str> = alternatives.iter().map(|(_, p)| p.as_str()).collect();
-        let regex = if patterns.is_empty() {
-            None
-        } else {
-            Some(build(&patterns)?)
+        let key = automata::key(entries, sets, terms)?;
+        let automata = match embedded::plan(key) {
+            Some(plan) => plan.try_map(embedded::load)?,
+            None => automata::plan(entries, sets, terms)?
+                .try_map(|source| source.build().map(|dfa| Box::new(dfa) as Dfa))?,
         };
         Ok(Matcher {
-            regex,
-            entries_of: alternatives.iter().map(|(i, _)| *i).collect(),
-            rules,
+            starts: starts(automata.heads.as_ref()),
+            automata,
         })
     }
 
     /// Matches within `text[range]`, on word boundaries, honouring each entry's context rules.
     pub fn find_in(&self, text: &str, range: Range<usize>) -> Vec<Found> {
-        let Some(regex) = &self.regex else {
-            return Vec::new();
-        };
         let mut found = Vec::new();
         let hay = &text[..range.end];
         let mut at = range.start;
-        while at < range.end {
-            let Some(m) = regex.search(&Input::new(hay).span(at..hay.len())) else {
-                break;
-            };
-            let entry = self.entries_of[m.pattern().as_usize()];
-            let span = m.range();
+        while let Some((span, pattern)) = self.next_match(hay, at) {
+            let entry = self.automata.entries_of[pattern];
             // Patterns match bytes: a match cutting through a character (a pattern ending in
             // one byte of it) is not a phrase.
             let whole_chars = hay.is_char_boundary(span.start) && hay.is_char_boundary(span.end);
@@ -102,44 +81,149 @@ impl Matcher {
         !self.find_in(text, range).is_empty()
     }
 
+    /// The leftmost match starting at or after `from`, and its pattern.
+    fn next_match(&self, hay: &str, from: usize) -> Option<(Range<usize>, usize)> {
+        let bytes = hay.as_bytes();
+        (from..bytes.len())
+            .filter(|&at| self.starts[before_kind(bytes, at)][usize::from(bytes[at])])
+            .find_map(|at| self.match_at(hay, at))
+    }
+
+    /// The first pattern, in priority order, that matches at `start`.
+    fn match_at(&self, hay: &str, start: usize) -> Option<(Range<usize>, usize)> {
+        let input = Input::new(hay)
+            .span(start..hay.len())
+            .anchored(Anchored::Yes);
+        let head = self.automata.heads.try_search_fwd(&input).ok()??;
+        let first = head.pattern().as_usize();
+        if let Some(end) = self.follow(first, hay, head.offset()) {
+            return Some((start..end, first));
+        }
+        // Its first part matched but not what follows a gap: the patterns after it, one by one.
+        (first + 1..self.automata.stages.len()).find_map(|pattern| {
+            let id = PatternID::new(pattern).ok()?;
+            let input = input.clone().anchored(Anchored::Pattern(id));
+            let head = self.automata.heads.try_search_fwd(&input).ok()??;
+            let end = self.follow(pattern, hay, head.offset())?;
+            Some((start..end, pattern))
+        })
+    }
+
+    /// Where `pattern` ends when its first part ends at `end`: each later part is searched at
+    /// the nearest offset its gap allows.
+    fn follow(&self, pattern: usize, hay: &str, mut end: usize) -> Option<usize> {
+        let bytes = hay.as_bytes();
+        for (gap, part) in &self.automata.stages[pattern] {
+            let from = end;
+            let last = (from + gap.max).min(bytes.len());
+            end = (from..=last)
+                .take_while(|&at| at == from || gap.allowed[usize::from(bytes[at - 1])])
+                .find_map(|at| {
+                    let input = Input::new(hay).span(at..hay.len()).anchored(Anchored::Yes);
+                    Some(part.try_search_fwd(&input).ok()??.offset())
+                })?;
+        }
+        Some(end)
+    }
+
     fn context_allows(&self, entry: usize, hay: &str, span: &Range<usize>) -> bool {
-        let rules = &self.rules[entry];
-        let before_ok = rules.not_before.as_ref().is_none_or(|re| {
+        let [before, after] = &self.automata.rules[entry];
+        let before_ok = before.as_ref().is_none_or(|dfa| {
             let from = floor_boundary(hay, span.start.saturating_sub(CONTEXT_BYTES));
-            !re.is_match(&hay[from..span.start])
+            let input = Input::new(hay).range(from..span.start);
+            !matches!(
+                dfa.try_search_rev(&input.anchored(Anchored::Yes).earliest(true)),
+                Ok(Some(_))
+            )
         });
-        let after_ok = rules.not_after.as_ref().is_none_or(|re| {
+        let after_ok = after.as_ref().is_none_or(|dfa| {
             let to = floor_boundary(hay, (span.end + CONTEXT_BYTES).min(hay.len()));
-            !re.is_match(&hay[span.end..to])
+            let input = Input::new(hay).range(span.end..to);
+            !matches!(
+                dfa.try_search_fwd(&input.anchored(Anchored::Yes).earliest(true)),
+                Ok(Some(_))
+            )
         });
         before_ok && after_ok
     }
 }
 
-/// A regex error in one line: the crate's own message shows the expanded pattern over several.
-fn one_line(error: &meta::BuildError) -> String {
-    let text = error
-        .syntax_error()
-        .map_or_else(|| error.to_string(), ToString::to_string);
-    let last = text.lines().rev().find(|l| l.starts_with("error:"));
-    let line = last.map_or(text.lines().next().unwrap_or_default(), |l| {
-        l.trim_start_matches("error: ")
-    });
-    if line.contains("Unicode not allowed") {
-        // The usual cause: a class such as `[-–]`.
-        return format!("{line} (patterns are ASCII: write `(?:-|–)`, not `[-–]`)");
+/// The automata `build.rs` determinized from `lints/`: `KEYS` and `plan_at` give each list's
+/// plan, over indices into `AUTOMATA`, sparse DFAs.
+mod embedded {
+    use super::Dfa;
+    use super::automata::{Gap, Plan};
+    use regex_automata::dfa::sparse;
+
+    include!(concat!(env!("OUT_DIR"), "/automata.rs"));
+
+    /// The plan of the built-in list with this key, if it is one.
+    pub fn plan(key: String) -> Option<Plan<usize>> {
+        let index = KEYS.iter().position(|k| *k == key)?;
+        Some(Plan {
+            key,
+            ..plan_at(index)
+        })
     }
-    line.to_string()
+
+    pub fn load(index: usize) -> Result<Dfa, String> {
+        let bytes = AUTOMATA
+            .get(index)
+            .ok_or_else(|| format!("no embedded automaton {index}"))?;
+        // SAFETY: build.rs wrote these bytes with this regex-automata's `to_bytes_*`, for this
+        // target's endianness; the test `embedded_automata_are_valid` checks them in full.
+        // Checking them here would be a third of the start-up time.
+        let (dfa, _) = unsafe { sparse::DFA::from_bytes_unchecked(bytes) }
+            .map_err(|e| format!("embedded automaton {index} does not load: {e}"))?;
+        Ok(Box::new(dfa))
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn embedded_automata_are_valid() {
+        assert!(!AUTOMATA.is_empty() && KEYS.len() <= AUTOMATA.len());
+        for bytes in AUTOMATA {
+            sparse::DFA::from_bytes(bytes).expect("a valid sparse DFA");
+        }
+        for index in 0..KEYS.len() {
+            let plan = plan_at(index);
+            let parts = plan.stages.iter().flatten().map(|(_, part)| part);
+            let rules = plan.rules.iter().flatten().flatten();
+            let mut all = std::iter::once(&plan.heads).chain(parts).chain(rules);
+            assert!(all.all(|&i| i < AUTOMATA.len()));
+        }
+    }
 }
 
-/// Compiles `patterns` as one leftmost-first multi-pattern regex, within a size limit (packs
-/// come from users).
-fn build(patterns: &[&str]) -> Result<meta::Regex, String> {
-    meta::Regex::builder()
-        .syntax(data::syntax())
-        .configure(meta::Config::new().nfa_size_limit(Some(1 << 24)))
-        .build_many(patterns)
-        .map_err(|e| one_line(&e))
+/// What may come before a match decides the DFA's start state: start of text, a line feed, a
+/// carriage return, a word byte, another byte. One example of each, in [`before_kind`] order.
+const BEFORE: [Option<u8>; 5] = [None, Some(b'\n'), Some(b'\r'), Some(b'a'), Some(b' ')];
+
+fn before_kind(hay: &[u8], at: usize) -> usize {
+    match at.checked_sub(1).map(|i| hay[i]) {
+        None => 0,
+        Some(b'\n') => 1,
+        Some(b'\r') => 2,
+        Some(b) if b.is_ascii_alphanumeric() || b == b'_' => 3,
+        Some(_) => 4,
+    }
+}
+
+/// For each kind of byte before, the bytes on which the DFA does not die at once: a search
+/// starts only where a match can.
+fn starts(dfa: &dyn Automaton) -> [[bool; 256]; 5] {
+    let mut out = [[true; 256]; 5];
+    for (kind, before) in BEFORE.into_iter().enumerate() {
+        let config = start::Config::new()
+            .anchored(Anchored::Yes)
+            .look_behind(before);
+        if let Ok(state) = dfa.start_state(&config) {
+            for byte in 0..=u8::MAX {
+                out[kind][usize::from(byte)] = !dfa.is_dead_state(dfa.next_state(state, byte));
+            }
+        }
+    }
+    out
 }
 
 fn next_char(text: &str, at: usize) -> usize {
@@ -275,5 +359,72 @@ mod tests {
         let found = m.find_in("a root cause analysis", 0..21);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].entry, 1);
+    }
+
+    #[test]
+    fn a_gap_takes_the_nearest_part_after_it_within_its_bounds() {
+        let m = Matcher::new(
+            &[entry("we will [^.!?\\n]{0,20}?(?:call|email) you")],
+            &BTreeMap::new(),
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            spans(&m, "We will then email you and call you."),
+            ["We will then email you"]
+        );
+        // The gap stops at a sentence's end and after 20 bytes.
+        assert!(spans(&m, "We will. Then call you.").is_empty());
+        assert!(spans(&m, "We will have to wait a good while before we call you.").is_empty());
+        // A part that does not match at the nearest offset is tried at the next ones.
+        assert_eq!(
+            spans(&m, "We will call Anna, then call you."),
+            ["We will call Anna, then call you"]
+        );
+    }
+
+    #[test]
+    fn a_pattern_whose_gap_finds_nothing_gives_way_to_the_next_at_the_same_place() {
+        // Longer patterns come first: the one with a gap is tried first.
+        let m = Matcher::new(
+            &[entry("we will"), entry("we will [^.!?\\n]{0,20}?call")],
+            &BTreeMap::new(),
+            false,
+        )
+        .unwrap();
+        let found = |text: &str| -> Vec<(String, usize)> {
+            let found = m.find_in(text, 0..text.len());
+            found
+                .into_iter()
+                .map(|f| (text[f.span].to_string(), f.entry))
+                .collect()
+        };
+        assert_eq!(
+            found("We will soon call."),
+            [("We will soon call".into(), 1)]
+        );
+        assert_eq!(found("We will write."), [("We will".into(), 0)]);
+    }
+
+    #[test]
+    fn the_built_in_lists_load_their_embedded_automata() {
+        for (file, text) in super::super::BUILTIN_DATA {
+            let data = PhraseFile::parse(file, text).unwrap();
+            let lists = [
+                (&data.term, true),
+                (&data.phrase, false),
+                (&data.except, false),
+                (&data.acknowledgement, false),
+            ];
+            for (entries, terms) in lists.into_iter().filter(|(e, _)| !e.is_empty()) {
+                let key = automata::key(entries, &data.sets, terms).unwrap();
+                assert!(
+                    embedded::plan(key).is_some(),
+                    "{file}: a list is not embedded"
+                );
+            }
+        }
+        // A list the data does not have is built when it is asked for.
+        assert!(embedded::plan("not a list".into()).is_none());
     }
 }
