@@ -52,11 +52,6 @@ static FORMS: LazyLock<[Regex; 5]> = LazyLock::new(|| {
     ]
 });
 
-/// Compiles this module's patterns now rather than at their first use.
-pub(crate) fn compile_patterns() {
-    LazyLock::force(&FORMS);
-}
-
 /// The first date in `text`, if any.
 pub fn parse_english_date(text: &str) -> Option<LooseDate> {
     FORMS

@@ -6,16 +6,18 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Spans never linted in any kind of input.
-static ALWAYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+/// Spans never linted in any kind of input. A bytes regex: the bounded repetitions are of any
+/// byte (`(?-u:.)`), which compiles 50 times smaller than of any character. Every alternative
+/// starts and ends on ASCII, so matches are still whole characters.
+static ALWAYS: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    regex::bytes::Regex::new(concat!(
         // Template comments, stripped before sending (and where suppression directives live):
         // Liquid comment blocks and HTML comments in any template.
         r"(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|<!--.*?-->|",
         // Placeholders: Handlebars/Liquid/Zendesk `{{..}}` (and `{{{..}}}`), Liquid tags `{%..%}`,
         // shell/JS `${..}`, Ruby/i18n `%{..}`. Non-greedy and bounded so a stray `{{` cannot
         // swallow the rest of the file.
-        r"(?s)\{\{.{0,500}?\}\}\}?|\{%.{0,500}?%\}|[$%]\{[^{}\n]{0,200}\}",
+        r"(?s-u:\{\{.{0,500}?\}\}\}?|\{%.{0,500}?%\}|[$%]\{[^{}\n]{0,200}\})",
         // URLs.
         r"|(?i:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\[\]]+",
         // E-mail addresses.
@@ -52,13 +54,14 @@ pub(crate) fn mask(text: &str, markdown: bool) -> String {
             blank(m.start(), m.end());
         }
     }
-    for m in ALWAYS.find_iter(text) {
+    for m in ALWAYS.find_iter(text.as_bytes()) {
         // URLs keep their trailing sentence punctuation: "see https://x.org/a." ends a sentence.
-        let end = m.start()
-            + m.as_str()
-                .trim_end_matches(['.', ',', ';', ':', '!', '?'])
-                .len();
-        blank(m.start(), end);
+        let kept = m
+            .as_bytes()
+            .iter()
+            .rposition(|b| !b".,;:!?".contains(b))
+            .map_or(0, |last| last + 1);
+        blank(m.start(), m.start() + kept);
     }
     // Only ASCII bytes and whole characters were replaced.
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())

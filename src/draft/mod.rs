@@ -21,7 +21,6 @@ pub use zones::Zone;
 pub(crate) fn compile_patterns() {
     mask::compile_patterns();
     zones::compile_patterns();
-    dates::compile_patterns();
 }
 
 /// How an input's bytes are read.

@@ -27,7 +27,9 @@ static PAREN_ACRONYM: LazyLock<Regex> =
 
 /// "ACR (Full Name)": the acronym and its expansion.
 static ACRONYM_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][A-Z0-9]{1,7})s?\s*\(([^()\n]{3,80})\)").expect("compiles")
+    // The 3 to 80 characters in brackets are counted after matching: `{3,80}` of a Unicode
+    // class compiles to 80 copies of it.
+    Regex::new(r"\b([A-Z][A-Z0-9]{1,7})s?\s*\(([^()\n]+)\)").expect("compiles")
 });
 
 impl Jargon {
@@ -146,6 +148,9 @@ fn defined_acronyms(text: &str, paragraphs: &[Range<usize>]) -> HashSet<String> 
             }
         }
         for caps in ACRONYM_PAREN.captures_iter(part) {
+            if !(3..=80).contains(&caps[2].chars().count()) {
+                continue;
+            }
             let words: Vec<&str> = caps[2]
                 .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
                 .filter(|w| !w.is_empty())
