@@ -68,7 +68,8 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
         r"|have a (?:great|good|nice|lovely|wonderful) (?:day|week|weekend|evening)",
         // Optionally the writer's name on the same line: "Thanks, Anna Smith". Capitals are
         // matched case-sensitively, or "Thanks for your patience." would be a sign-off.
-        r")\s*[,.!]*(?:\s*(?-i:\p{Lu})[\p{L}.'-]*(?:\s+(?-i:\p{Lu})[\p{L}.'-]*){0,2})?\s*[.!]?\s*$"
+        // Outside `(?i)`: letters are closed under case folding, and folding them is costly.
+        r")\s*[,.!]*(?-i:(?:\s*\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2})?)\s*[.!]?\s*$"
     ))
     .unwrap()
 });
@@ -78,9 +79,9 @@ static GREETING: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\s*(?:(?:hi|hello|hey|dear|hiya|hallo|howdy|greetings|to whom it may concern",
         r"|good (?:morning|afternoon|evening|day))\b",
         // A few words of name (placeholders are blank, however long) and the usual punctuation.
-        r"(?:\s+[\p{L}.'’-]+){0,6}\s*[,!:.]?",
+        r"(?:\s+(?-i:[\p{L}.'’-]+)){0,6}\s*[,!:.]?",
         // "Morning Anna," but not "Evening appointments are available."
-        r"|(?:morning|afternoon|evening)(?:\s+[\p{L}.'’-]+){0,2}\s*[,!])\s*$"
+        r"|(?:morning|afternoon|evening)(?:\s+(?-i:[\p{L}.'’-]+)){0,2}\s*[,!])\s*$"
     ))
     .unwrap()
 });
