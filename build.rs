@@ -49,23 +49,21 @@ fn run() -> Result<(), String> {
     // share its automaton.
     let mut automata: Vec<Vec<u8>> = Vec::new();
     let mut index_of: BTreeMap<Vec<u8>, usize> = BTreeMap::new();
+    let mut keys: Vec<String> = Vec::new();
     let mut plans: Vec<automata::Plan<usize>> = Vec::new();
     for path in &files {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
         let file = data::PhraseFile::parse(&name, &text)?;
-        let lists = [
-            (&file.term, true),
-            (&file.phrase, false),
-            (&file.except, false),
-            (&file.acknowledgement, false),
-        ];
-        for (entries, terms) in lists {
-            let plan =
-                automata::plan(entries, &file.sets, terms).map_err(|e| format!("{name}: {e}"))?;
-            if entries.is_empty() || plans.iter().any(|p| p.key == plan.key) {
+        for (_, entries, terms) in file.lists() {
+            let patterns = automata::Patterns::of(entries, &file.sets, terms)
+                .map_err(|e| format!("{name}: {e}"))?;
+            let key = patterns.key();
+            if entries.is_empty() || keys.contains(&key) {
                 continue;
             }
+            let plan = automata::plan(entries, &patterns).map_err(|e| format!("{name}: {e}"))?;
+            keys.push(key);
             plans.push(plan.try_map(|source| {
                 let dfa = source.build().map_err(|e| format!("{name}: {e}"))?;
                 let sparse = dfa.to_sparse().map_err(|e| format!("{name}: {e}"))?;
@@ -96,8 +94,8 @@ fn run() -> Result<(), String> {
         );
     }
     let _ = writeln!(code, "];\n\nstatic KEYS: [&str; {}] = [", plans.len());
-    for plan in &plans {
-        let _ = writeln!(code, "    {:?},", plan.key);
+    for key in &keys {
+        let _ = writeln!(code, "    {key:?},");
     }
     code.push_str("];\n\nfn plan_at(index: usize) -> Plan<usize> {\n    match index {\n");
     for (index, plan) in plans.iter().enumerate() {
@@ -111,7 +109,7 @@ fn run() -> Result<(), String> {
             .collect();
         let _ = writeln!(
             code,
-            "        {index} => Plan {{ key: String::new(), heads: {}, stages: vec![{}], \
+            "        {index} => Plan {{ heads: {}, stages: vec![{}], \
              entries_of: vec!{:?}, rules: vec!{:?} }},",
             plan.heads,
             stages.join(", "),

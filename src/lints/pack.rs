@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::phrases::{Entry, Matcher, PhraseFile};
+use super::phrases::{Matcher, PhraseFile};
 use crate::describe_io;
 
 /// The data files of the pack in `dir`, in file-name order, each entry checked.
@@ -43,24 +43,16 @@ fn check_entries(file: &Path, data: &PhraseFile) -> Result<(), String> {
             data.lint
         ));
     }
-    let lists: [(&str, &[Entry]); 4] = [
-        ("term", &data.term),
-        ("phrase", &data.phrase),
-        ("except", &data.except),
-        ("acknowledgement", &data.acknowledgement),
-    ];
-    for (list, entries) in lists {
+    for (list, entries, terms) in data.lists() {
         for (i, entry) in entries.iter().enumerate() {
-            Matcher::new(std::slice::from_ref(entry), &data.sets, list == "term").map_err(
-                |problem| {
-                    format!(
-                        "{}: {list} {} ({:?}): {problem}",
-                        file.display(),
-                        i + 1,
-                        entry.pattern
-                    )
-                },
-            )?;
+            Matcher::new(std::slice::from_ref(entry), &data.sets, terms).map_err(|problem| {
+                format!(
+                    "{}: {list} {} ({:?}): {problem}",
+                    file.display(),
+                    i + 1,
+                    entry.pattern
+                )
+            })?;
         }
     }
     Ok(())

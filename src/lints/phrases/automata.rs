@@ -47,10 +47,7 @@ pub struct Source {
 }
 
 /// A list's automata: [`Source`]s before they are built, DFAs after.
-#[derive(Debug)]
 pub struct Plan<A> {
-    /// The list's source text: the key of its embedded automata.
-    pub key: String,
     /// The first part of every pattern, in priority order: one multi-pattern automaton.
     pub heads: A,
     /// For each pattern, the gaps and the parts after them.
@@ -78,7 +75,6 @@ impl<A> Plan<A> {
             ]);
         }
         Ok(Plan {
-            key: self.key,
             heads,
             stages,
             entries_of: self.entries_of,
@@ -119,14 +115,17 @@ impl Source {
 }
 
 /// A list as regex patterns: its alternatives in priority order (see [`data::alternatives`])
-/// and each entry's context rules (see [`data::context_pattern`]).
-struct Patterns {
+/// and each entry's context rules (see [`data::context_pattern`]). Its [`Patterns::key`] names
+/// the list's embedded automata.
+pub struct Patterns {
     alternatives: Vec<(usize, String)>,
     rules: Vec<[Option<String>; 2]>,
 }
 
 impl Patterns {
-    fn of(
+    /// The patterns of a list of `entries` with `sets`; `terms` expands each entry to its
+    /// inflected forms. Nothing is parsed yet.
+    pub fn of(
         entries: &[data::Entry],
         sets: &BTreeMap<String, Vec<String>>,
         terms: bool,
@@ -153,7 +152,7 @@ impl Patterns {
         })
     }
 
-    fn key(&self) -> String {
+    pub fn key(&self) -> String {
         let alternatives = self.alternatives.iter().map(|(_, p)| p.as_str());
         let rules = self
             .rules
@@ -164,24 +163,8 @@ impl Patterns {
     }
 }
 
-/// The key of a list of `entries` (see [`plan`]), without parsing a pattern.
-pub fn key(
-    entries: &[data::Entry],
-    sets: &BTreeMap<String, Vec<String>>,
-    terms: bool,
-) -> Result<String, String> {
-    Ok(Patterns::of(entries, sets, terms)?.key())
-}
-
-/// The plan of a list of `entries` with `sets`; `terms` expands each entry to its inflected
-/// forms.
-pub fn plan(
-    entries: &[data::Entry],
-    sets: &BTreeMap<String, Vec<String>>,
-    terms: bool,
-) -> Result<Plan<Source>, String> {
-    let patterns = Patterns::of(entries, sets, terms)?;
-    let key = patterns.key();
+/// The plan of a list: its `patterns`, of `entries` (named in errors).
+pub fn plan(entries: &[data::Entry], patterns: &Patterns) -> Result<Plan<Source>, String> {
     let mut heads = Vec::with_capacity(patterns.alternatives.len());
     let mut stages = Vec::with_capacity(patterns.alternatives.len());
     for (_, pattern) in &patterns.alternatives {
@@ -202,7 +185,6 @@ pub fn plan(
     }
     Ok(Plan {
         heads: forward(heads, per_pattern),
-        key,
         stages,
         entries_of: patterns.alternatives.iter().map(|(i, _)| *i).collect(),
         rules,

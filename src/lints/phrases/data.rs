@@ -119,6 +119,17 @@ impl PhraseFile {
         terms.chain(others).collect()
     }
 
+    /// The file's lists of patterns: name, entries, and whether they are terms (expanded to
+    /// their inflected forms).
+    pub fn lists(&self) -> [(&'static str, &[Entry], bool); 4] {
+        [
+            ("term", &self.term, true),
+            ("phrase", &self.phrase, false),
+            ("except", &self.except, false),
+            ("acknowledgement", &self.acknowledgement, false),
+        ]
+    }
+
     /// Adds `other`'s lists to these (a pack extending a lint); its sets win on a clash.
     pub fn extend(&mut self, other: PhraseFile) {
         self.sets.extend(other.sets);

@@ -45,10 +45,10 @@ impl Matcher {
         sets: &BTreeMap<String, Vec<String>>,
         terms: bool,
     ) -> Result<Matcher, String> {
-        let key = automata::key(entries, sets, terms)?;
-        let automata = match embedded::plan(key) {
+        let patterns = automata::Patterns::of(entries, sets, terms)?;
+        let automata = match embedded::plan(&patterns.key()) {
             Some(plan) => plan.try_map(embedded::load)?,
-            None => automata::plan(entries, sets, terms)?
+            None => automata::plan(entries, &patterns)?
                 .try_map(|source| source.build().map(|dfa| Box::new(dfa) as Dfa))?,
         };
         Ok(Matcher {
@@ -158,12 +158,8 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/automata.rs"));
 
     /// The plan of the built-in list with this key, if it is one.
-    pub fn plan(key: String) -> Option<Plan<usize>> {
-        let index = KEYS.iter().position(|k| *k == key)?;
-        Some(Plan {
-            key,
-            ..plan_at(index)
-        })
+    pub fn plan(key: &str) -> Option<Plan<usize>> {
+        KEYS.iter().position(|k| *k == key).map(plan_at)
     }
 
     pub fn load(index: usize) -> Result<Dfa, String> {
@@ -410,21 +406,15 @@ mod tests {
     fn the_built_in_lists_load_their_embedded_automata() {
         for (file, text) in super::super::BUILTIN_DATA {
             let data = PhraseFile::parse(file, text).unwrap();
-            let lists = [
-                (&data.term, true),
-                (&data.phrase, false),
-                (&data.except, false),
-                (&data.acknowledgement, false),
-            ];
-            for (entries, terms) in lists.into_iter().filter(|(e, _)| !e.is_empty()) {
-                let key = automata::key(entries, &data.sets, terms).unwrap();
-                assert!(
-                    embedded::plan(key).is_some(),
-                    "{file}: a list is not embedded"
-                );
+            for (list, entries, terms) in data.lists() {
+                let key = automata::Patterns::of(entries, &data.sets, terms)
+                    .unwrap()
+                    .key();
+                let embedded = entries.is_empty() || embedded::plan(&key).is_some();
+                assert!(embedded, "{file}: list {list} is not embedded");
             }
         }
         // A list the data does not have is built when it is asked for.
-        assert!(embedded::plan("not a list".into()).is_none());
+        assert!(embedded::plan("not a list").is_none());
     }
 }
