@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use regex_automata::dfa::{self, dense, sparse};
+
 #[path = "src/lints/severity.rs"]
 #[allow(dead_code)] // the data format's; only parsed here
 mod severity;
@@ -18,6 +20,9 @@ mod data;
 #[path = "src/lints/phrases/automata.rs"]
 #[allow(dead_code)]
 mod automata;
+
+#[path = "src/embedded/patterns.rs"]
+mod patterns;
 
 fn main() {
     if let Err(problem) = run() {
@@ -32,12 +37,95 @@ fn run() -> Result<(), String> {
         "src/lints/severity.rs",
         "src/lints/phrases/data.rs",
         "src/lints/phrases/automata.rs",
+        "src/embedded/patterns.rs",
     ] {
         println!("cargo::rerun-if-changed={watched}");
     }
-    let out = std::env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?;
-    let little_endian = std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() != Ok("big");
+    let out = Out {
+        dir: std::env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?,
+        little_endian: std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() != Ok("big"),
+    };
+    phrase_lists(&out)?;
+    fixed_regexes(&out)
+}
 
+/// Where the generated files go, for which target.
+struct Out {
+    dir: String,
+    little_endian: bool,
+}
+
+impl Out {
+    fn bytes(&self, dfa: &sparse::DFA<Vec<u8>>) -> Vec<u8> {
+        if self.little_endian {
+            dfa.to_bytes_little_endian()
+        } else {
+            dfa.to_bytes_big_endian()
+        }
+    }
+
+    /// Writes `contents` to the file `name`, and returns the path written.
+    fn write(&self, name: &str, contents: &[u8]) -> Result<String, String> {
+        let file = Path::new(&self.dir).join(name);
+        std::fs::write(&file, contents).map_err(|e| format!("{}: {e}", file.display()))?;
+        Ok(file.display().to_string())
+    }
+
+    /// Writes the DFA's bytes to the file `name`, and returns code that embeds them.
+    fn embed(&self, name: &str, dfa: &sparse::DFA<Vec<u8>>) -> Result<String, String> {
+        self.embed_bytes(name, &self.bytes(dfa))
+    }
+
+    fn embed_bytes(&self, name: &str, bytes: &[u8]) -> Result<String, String> {
+        Ok(format!("include_bytes!({:?})", self.write(name, bytes)?))
+    }
+}
+
+/// Each fixed regex of `patterns.rs` as a forward DFA (and a reverse one, if its spans are
+/// needed), and a static `embedded::Recognizer` or `embedded::Finder` over them.
+fn fixed_regexes(out: &Out) -> Result<(), String> {
+    let mut bytes = String::new();
+    let mut code = String::new();
+    for (index, fixed) in patterns::ALL.iter().enumerate() {
+        let name = fixed.name;
+        let fixed_at = format!("&patterns::ALL[{index}]");
+        let problem = |e: &dyn std::fmt::Display| format!("regex {name}: {e}");
+        if fixed.spans {
+            let regex = dfa::regex::Builder::new()
+                .build_many_sparse(fixed.patterns)
+                .map_err(|e| problem(&e))?;
+            let forward = out.embed(&format!("{name}.forward.dfa"), regex.forward())?;
+            let reverse = out.embed(&format!("{name}.reverse.dfa"), regex.reverse())?;
+            let _ = writeln!(bytes, "    ({forward}, Some({reverse})),");
+            let _ = writeln!(
+                code,
+                "pub(crate) static {name}: Finder<{}> = Finder::new({fixed_at}, BYTES[{index}]);",
+                fixed.patterns.len()
+            );
+        } else {
+            let dfa = dense::Builder::new()
+                .build_many(fixed.patterns)
+                .map_err(|e| problem(&e))?;
+            let dfa = dfa.to_sparse().map_err(|e| problem(&e))?;
+            let forward = out.embed(&format!("{name}.forward.dfa"), &dfa)?;
+            let _ = writeln!(bytes, "    ({forward}, None),");
+            let _ = writeln!(
+                code,
+                "pub(crate) static {name}: Recognizer = \
+                 Recognizer::new({fixed_at}, BYTES[{index}].0);"
+            );
+        }
+    }
+    // Forward and reverse DFAs, in the order of `patterns::ALL`.
+    let code = format!(
+        "static BYTES: [(&[u8], Option<&[u8]>); {}] = [\n{bytes}];\n\n{code}",
+        patterns::ALL.len()
+    );
+    out.write("regexes.rs", code.as_bytes()).map(drop)
+}
+
+/// Each built-in phrase list's plan, over DFAs shared by index, and the key it is found by.
+fn phrase_lists(out: &Out) -> Result<(), String> {
     let mut files: Vec<_> = std::fs::read_dir("lints")
         .map_err(|e| format!("lints: {e}"))?
         .filter_map(Result::ok)
@@ -67,11 +155,7 @@ fn run() -> Result<(), String> {
             plans.push(plan.try_map(|source| {
                 let dfa = source.build().map_err(|e| format!("{name}: {e}"))?;
                 let sparse = dfa.to_sparse().map_err(|e| format!("{name}: {e}"))?;
-                let bytes = if little_endian {
-                    sparse.to_bytes_little_endian()
-                } else {
-                    sparse.to_bytes_big_endian()
-                };
+                let bytes = out.bytes(&sparse);
                 let next = automata.len();
                 let index = *index_of.entry(bytes.clone()).or_insert(next);
                 if index == next {
@@ -85,12 +169,10 @@ fn run() -> Result<(), String> {
     let mut code = String::new();
     let _ = writeln!(code, "static AUTOMATA: [&[u8]; {}] = [", automata.len());
     for (index, bytes) in automata.iter().enumerate() {
-        let file = Path::new(&out).join(format!("automaton-{index}.dfa"));
-        std::fs::write(&file, bytes).map_err(|e| format!("{}: {e}", file.display()))?;
         let _ = writeln!(
             code,
-            "    include_bytes!({:?}),",
-            file.display().to_string()
+            "    {},",
+            out.embed_bytes(&format!("automaton-{index}.dfa"), bytes)?
         );
     }
     let _ = writeln!(code, "];\n\nstatic KEYS: [&str; {}] = [", plans.len());
@@ -118,6 +200,5 @@ fn run() -> Result<(), String> {
         );
     }
     code.push_str("        _ => unreachable!(\"plan_at takes an index of KEYS\"),\n    }\n}\n");
-    let file = Path::new(&out).join("automata.rs");
-    std::fs::write(&file, code).map_err(|e| format!("{}: {e}", file.display()))
+    out.write("automata.rs", code.as_bytes()).map(drop)
 }

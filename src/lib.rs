@@ -6,6 +6,7 @@
 pub mod baseline;
 pub mod config;
 pub mod draft;
+mod embedded;
 pub mod lints;
 pub mod macros;
 pub mod mbox;

@@ -4,10 +4,10 @@
 //! lines embed one of several formats inside free text, so we find the date first, then let
 //! chrono build it.
 
-use std::sync::LazyLock;
-
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
-use regex::{Captures, Regex};
+use regex::Captures;
+
+use crate::embedded::DATES;
 
 /// A date found in text; the offset is known only when the text gave one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,39 +26,11 @@ impl LooseDate {
     }
 }
 
-// Digits are ASCII: chrono reads no others, so a date in other digits would only hide a
-// readable one after it (and Unicode `\d` makes these patterns twice as slow to compile).
-const MONTH: &str = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
-const TIME: &str = r"(?:,?\s*(?:(?:at|um|à|om|alle|a las)\s+)?(?P<h>[0-9]{1,2})[:.](?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?\s*(?P<ap>[ap]\.?m\.?)?)?";
-const ZONE: &str = r"(?:\s*(?P<tz>[+-][0-9]{4}|UTC|GMT|Z)\b)?";
-
-static FORMS: LazyLock<[Regex; 5]> = LazyLock::new(|| {
-    let form = |date: &str| Regex::new(&format!(r"(?i)\b{date}{TIME}{ZONE}")).unwrap();
-    [
-        // 2025-03-03 10:15
-        form(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?:T[0-9])?"),
-        // 3 Mar 2025 (RFC 5322, Apple Mail)
-        form(&format!(
-            r"(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<y>[0-9]{{4}})"
-        )),
-        // March 3, 2025 (Outlook, Gmail US)
-        form(&format!(
-            r"{MONTH}\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})"
-        )),
-        // 03/14/2025 (Thunderbird, US): month first unless that cannot be
-        form(r"(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})\b"),
-        // 14.03.2025: dotted dates are day first everywhere they are used
-        form(r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>[0-9]{4}|[0-9]{2})\b"),
-    ]
-});
-
 /// The first date in `text`, if any.
 pub fn parse_english_date(text: &str) -> Option<LooseDate> {
-    FORMS
-        .iter()
-        .filter_map(|form| form.captures(text).map(|c| (c.get(0).unwrap().start(), c)))
-        .min_by_key(|(start, _)| *start)
-        .and_then(|(_, caps)| build(&caps))
+    // One search over all the forms; only the form found is compiled, for its captures.
+    let found = DATES.find(text)?;
+    build(&DATES.captures(text, found)?)
 }
 
 fn build(caps: &Captures) -> Option<LooseDate> {

@@ -4,11 +4,13 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::embedded::FENCED;
 
 /// Spans never linted in any kind of input. A bytes regex: the bounded repetitions are of any
 /// byte (`(?-u:.)`), which compiles 50 times smaller than of any character. Every alternative
-/// starts and ends on ASCII, so matches are still whole characters.
+/// starts and ends on ASCII, so matches are still whole characters. Not embedded as a DFA
+/// (see `crate::embedded`): an unanchored DFA of its bounded lazy repetitions must remember
+/// every `{{` of the last 500 bytes, and does not fit in any size limit.
 static ALWAYS: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
     regex::bytes::Regex::new(concat!(
         // Template comments, stripped before sending (and where suppression directives live):
@@ -26,12 +28,6 @@ static ALWAYS: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
         r"|`[^`\n]+`",
     ))
     .expect("mask pattern compiles")
-});
-
-/// Fenced code blocks in Markdown.
-static FENCED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ms)^[ \t]*```.*?(?:^[ \t]*```[^\n]*$|\z)|^[ \t]*~~~.*?(?:^[ \t]*~~~[^\n]*$|\z)")
-        .expect("fence pattern compiles")
 });
 
 /// Compiles the pattern every draft needs now rather than at its first use (fences only

@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::Line;
 use super::dates::{LooseDate, parse_english_date};
+use crate::embedded::{ATTRIBUTION_END, GREETING, HISTORY_START, SIGN_OFF};
 
 /// What part of a message a line belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,68 +33,22 @@ pub(crate) struct Zoned {
     pub replied_to: Option<LooseDate>,
 }
 
-/// Lines after which everything is history (Outlook, forwards).
-static HISTORY_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)^\s*(?:",
-        r"-{2,}\s*original message\s*-{2,}",
-        r"|-{2,}\s*forwarded message\s*-{2,}",
-        r"|begin forwarded message:",
-        r"|-{2,}\s*(?:message d'origine|ursprüngliche nachricht)\s*-{2,}",
-        r")\s*$"
-    ))
-    .unwrap()
-});
-
 /// An unquoted header block line, as Outlook writes the message it answers.
 static HEADER_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*\*?(from|sent|date|to|cc|subject)\s*:\*?\s*\S").unwrap());
 
-/// Attribution lines: "On <date>, <name> wrote:", "<name> wrote:", and common translations.
-static ATTRIBUTION_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bwrote|\bwrites|a écrit|schrieb|escribió|ha scritto|schreef)\s*:\s*$")
-        .unwrap()
-});
+/// The start of an attribution line (its end is [`ATTRIBUTION_END`]).
 static ATTRIBUTION_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:on|le|am|el|il|op)\s+\S").unwrap());
 
-static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)^\s*(?:",
-        r"(?:best|kind|kindest|warm|warmest|many|with)?\s*regards|best|all the best|all best",
-        r"|(?:with )?(?:best|warm|kind) wishes|thanks and regards|thanks in advance",
-        r"|thanks|thank you|many thanks|thanks again|thanks so much|thank you so much|with thanks",
-        r"|cheers|sincerely|(?:yours )?sincerely(?: yours)?|yours truly|yours faithfully|yours",
-        r"|respectfully(?: yours)?|warmly|cordially|take care|stay safe|talk soon|speak soon",
-        r"|have a (?:great|good|nice|lovely|wonderful) (?:day|week|weekend|evening)",
-        // Optionally the writer's name on the same line: "Thanks, Anna Smith". Capitals are
-        // matched case-sensitively, or "Thanks for your patience." would be a sign-off.
-        // Outside `(?i)`: letters are closed under case folding, and folding them is costly.
-        r")\s*[,.!]*(?-i:(?:\s*\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2})?)\s*[.!]?\s*$"
-    ))
-    .unwrap()
-});
-
-static GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)^\s*(?:(?:hi|hello|hey|dear|hiya|hallo|howdy|greetings|to whom it may concern",
-        r"|good (?:morning|afternoon|evening|day))\b",
-        // A few words of name (placeholders are blank, however long) and the usual punctuation.
-        r"(?:\s+(?-i:[\p{L}.'’-]+)){0,6}\s*[,!:.]?",
-        // "Morning Anna," but not "Evening appointments are available."
-        r"|(?:morning|afternoon|evening)(?:\s+(?-i:[\p{L}.'’-]+)){0,2}\s*[,!])\s*$"
-    ))
-    .unwrap()
-});
-
 /// Compiles this module's patterns now rather than at their first use.
 pub(crate) fn compile_patterns() {
-    LazyLock::force(&HISTORY_START);
+    HISTORY_START.load();
     LazyLock::force(&HEADER_LINE);
-    LazyLock::force(&ATTRIBUTION_END);
+    ATTRIBUTION_END.load();
     LazyLock::force(&ATTRIBUTION_START);
-    LazyLock::force(&SIGN_OFF);
-    LazyLock::force(&GREETING);
+    SIGN_OFF.load();
+    GREETING.load();
 }
 
 /// At most this many non-blank lines may follow a sign-off for it to close the message.

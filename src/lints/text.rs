@@ -1,13 +1,10 @@
 //! Sentences and words of author text, as the lints count them.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*").unwrap());
+use crate::embedded::WORD;
 
 /// The sentences of `text[range]` (Unicode sentence boundaries, UAX #29), trimmed, as ranges of
 /// `text`. Mail is hard-wrapped, so a line break inside a paragraph is not a sentence end, and

@@ -153,7 +153,6 @@ impl Matcher {
 mod embedded {
     use super::Dfa;
     use super::automata::{Gap, Plan};
-    use regex_automata::dfa::sparse;
 
     include!(concat!(env!("OUT_DIR"), "/automata.rs"));
 
@@ -166,17 +165,15 @@ mod embedded {
         let bytes = AUTOMATA
             .get(index)
             .ok_or_else(|| format!("no embedded automaton {index}"))?;
-        // SAFETY: build.rs wrote these bytes with this regex-automata's `to_bytes_*`, for this
-        // target's endianness; the test `embedded_automata_are_valid` checks them in full.
-        // Checking them here would be a third of the start-up time.
-        let (dfa, _) = unsafe { sparse::DFA::from_bytes_unchecked(bytes) }
-            .map_err(|e| format!("embedded automaton {index} does not load: {e}"))?;
-        Ok(Box::new(dfa))
+        crate::embedded::load(bytes)
+            .map(|dfa| Box::new(dfa) as Dfa)
+            .map_err(|e| format!("embedded automaton {index} does not load: {e}"))
     }
 
     #[cfg(test)]
     #[test]
     fn embedded_automata_are_valid() {
+        use regex_automata::dfa::sparse;
         assert!(!AUTOMATA.is_empty() && KEYS.len() <= AUTOMATA.len());
         for bytes in AUTOMATA {
             sparse::DFA::from_bytes(bytes).expect("a valid sparse DFA");

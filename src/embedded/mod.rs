@@ -1,0 +1,211 @@
+//! Automata determinized by `build.rs` and embedded in the binary, so that a run deserializes
+//! them instead of compiling regexes: the phrase lists' (see `lints::phrases`) and the fixed
+//! patterns' of [`patterns`] that cost the most to compile. The patterns that compile in a few
+//! microseconds, or need Unicode `\b`, stay ordinary [`regex::Regex`]es where they are used.
+
+pub(crate) mod patterns;
+
+use patterns::Fixed;
+
+use std::sync::OnceLock;
+
+use regex_automata::dfa::regex::Regex as DfaRegex;
+use regex_automata::dfa::{self, Automaton, sparse};
+use regex_automata::util::wire::DeserializeError;
+use regex_automata::{Input, Match};
+
+/// A DFA over the embedded bytes.
+pub(crate) type Dfa = sparse::DFA<&'static [u8]>;
+
+/// Deserializes bytes that `build.rs` serialized.
+pub(crate) fn load(bytes: &'static [u8]) -> Result<Dfa, DeserializeError> {
+    // SAFETY: build.rs wrote every embedded automaton with this regex-automata's `to_bytes_*`,
+    // for this target's endianness; the tests `embedded_automata_are_valid` (phrase lists) and
+    // `embedded_regexes_are_valid` check them in full. Checking them here would be a third of
+    // the start-up time.
+    unsafe { sparse::DFA::from_bytes_unchecked(bytes) }.map(|(dfa, _)| dfa)
+}
+
+fn loaded(fixed: &Fixed, bytes: &'static [u8]) -> Dfa {
+    load(bytes).unwrap_or_else(|e| panic!("embedded regex {}: {e}", fixed.name))
+}
+
+/// A fixed regex of [`patterns`] that tells whether a text matches: a forward DFA.
+pub(crate) struct Recognizer {
+    fixed: &'static Fixed,
+    bytes: &'static [u8],
+    dfa: OnceLock<Dfa>,
+}
+
+impl Recognizer {
+    const fn new(fixed: &'static Fixed, bytes: &'static [u8]) -> Self {
+        Recognizer {
+            fixed,
+            bytes,
+            dfa: OnceLock::new(),
+        }
+    }
+
+    fn dfa(&self) -> &Dfa {
+        self.dfa.get_or_init(|| loaded(self.fixed, self.bytes))
+    }
+
+    /// Loads the DFA now rather than at the first search.
+    pub fn load(&self) {
+        self.dfa();
+    }
+
+    pub fn is_match(&self, haystack: &str) -> bool {
+        // No pattern has a Unicode `\b` (build.rs would fail), so the DFA has no quit bytes
+        // and the search cannot fail.
+        let input = Input::new(haystack).earliest(true);
+        matches!(self.dfa().try_search_fwd(&input), Ok(Some(_)))
+    }
+}
+
+/// A fixed regex of [`patterns`], of `N` patterns, whose matches are searched for: its forward
+/// and reverse DFAs find them; captures, which DFAs do not give, come from the matching
+/// pattern compiled the first time it is asked for them.
+pub(crate) struct Finder<const N: usize> {
+    fixed: &'static Fixed,
+    forward: &'static [u8],
+    reverse: &'static [u8],
+    dfa: OnceLock<DfaRegex<Dfa>>,
+    captures: [OnceLock<regex::Regex>; N],
+}
+
+impl<const N: usize> Finder<N> {
+    const fn new(
+        fixed: &'static Fixed,
+        (forward, reverse): (&'static [u8], Option<&'static [u8]>),
+    ) -> Self {
+        let Some(reverse) = reverse else {
+            panic!("build.rs gives a finder a reverse DFA")
+        };
+        Finder {
+            fixed,
+            forward,
+            reverse,
+            dfa: OnceLock::new(),
+            captures: [const { OnceLock::new() }; N],
+        }
+    }
+
+    fn dfa(&self) -> &DfaRegex<Dfa> {
+        self.dfa.get_or_init(|| {
+            let (forward, reverse) = (
+                loaded(self.fixed, self.forward),
+                loaded(self.fixed, self.reverse),
+            );
+            dfa::regex::Builder::new().build_from_dfas(forward, reverse)
+        })
+    }
+
+    /// The leftmost-first match; its pattern is the first of those matching there.
+    pub fn find(&self, haystack: &str) -> Option<Match> {
+        self.dfa().find(haystack)
+    }
+
+    pub fn find_iter<'h>(&'static self, haystack: &'h str) -> impl Iterator<Item = Match> + 'h {
+        self.dfa().find_iter(haystack)
+    }
+
+    /// The captures of `found`, a match of this regex in `haystack`.
+    pub fn captures<'h>(&self, haystack: &'h str, found: Match) -> Option<regex::Captures<'h>> {
+        let pattern = found.pattern().as_usize();
+        let regex = self.captures.get(pattern)?.get_or_init(|| {
+            regex::Regex::new(self.fixed.patterns[pattern])
+                .unwrap_or_else(|e| panic!("embedded regex {}: {e}", self.fixed.name))
+        });
+        // The same pattern finds the same leftmost-first match from its start.
+        regex
+            .captures_at(haystack, found.start())
+            .filter(|c| c.get(0).is_some_and(|m| m.range() == found.range()))
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/regexes.rs"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex_automata::meta;
+
+    /// Every fixture, whole and line by line.
+    fn texts() -> Vec<String> {
+        let mut texts = vec![
+            "Hi Anna,\nGood morning all!\nBest regards,\nThanks, Anna Smith\n".to_string(),
+            "-----Original Message-----\nOn Mon, 3 Mar 2025 at 10:15 +0100, Anna wrote:".into(),
+            "Sent: Monday, March 3, 2025 10:15 AM\n2025-03-03T10:15 03/14/25 14.03.2025".into(),
+            "```\ncode\n```\n~~~\nmore\n~~~ l’équipe, Müller-Lüdenscheidt's 3rd".into(),
+        ];
+        let mut dirs = vec![std::path::PathBuf::from("fixtures")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir)
+                .expect("fixtures are readable")
+                .flatten()
+            {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if let Ok(bytes) = std::fs::read(&path) {
+                    texts.push(String::from_utf8_lossy(&bytes).into_owned());
+                }
+            }
+        }
+        let lines: Vec<String> = texts
+            .iter()
+            .flat_map(|t| t.lines().map(str::to_string))
+            .collect();
+        texts.extend(lines);
+        texts
+    }
+
+    #[test]
+    fn embedded_regexes_are_valid() {
+        for (forward, reverse) in BYTES {
+            sparse::DFA::from_bytes(forward).expect("a valid forward DFA");
+            if let Some(reverse) = reverse {
+                sparse::DFA::from_bytes(reverse).expect("a valid reverse DFA");
+            }
+        }
+    }
+
+    /// The embedded DFAs match what the `regex` crate's engines match for the same patterns.
+    #[test]
+    fn embedded_regexes_agree_with_regex() {
+        let texts = texts();
+        assert!(texts.len() > 1000, "the fixtures give many texts");
+        for (fixed, (forward, reverse)) in patterns::ALL.iter().zip(BYTES) {
+            let expected = meta::Regex::new_many(fixed.patterns).expect("patterns compile");
+            let forward = load(forward).expect("loads");
+            let found = |text: &str| -> Vec<(usize, usize, usize)> {
+                let finds = |m: Match| (m.start(), m.end(), m.pattern().as_usize());
+                match reverse {
+                    Some(reverse) => {
+                        let reverse = load(reverse).expect("loads");
+                        let dfa = dfa::regex::Builder::new().build_from_dfas(&forward, &reverse);
+                        dfa.find_iter(text).map(finds).collect()
+                    }
+                    None => {
+                        let found = forward.try_search_fwd(&Input::new(text).earliest(true));
+                        vec![(0, 0, usize::from(found.expect("no quit bytes").is_some()))]
+                    }
+                }
+            };
+            let mut matched = 0;
+            for text in &texts {
+                let want: Vec<_> = match reverse {
+                    Some(_) => expected
+                        .find_iter(text)
+                        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                        .collect(),
+                    None => vec![(0, 0, usize::from(expected.is_match(text)))],
+                };
+                assert_eq!(found(text), want, "{} on {text:?}", fixed.name);
+                matched += usize::from(want.iter().any(|m| m.1 > 0 || m.2 > 0));
+            }
+            assert!(matched > 0, "{} matches some fixture", fixed.name);
+        }
+    }
+}
