@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use regex_automata::dfa::{self, dense, sparse};
+use regex_automata::dfa::{self, Automaton, dense, sparse};
 
 #[path = "src/lints/severity.rs"]
 #[allow(dead_code)] // the data format's; only parsed here
@@ -81,8 +81,9 @@ impl Out {
     }
 }
 
-/// Each fixed regex of `patterns.rs` as a forward DFA (and a reverse one, if its spans are
-/// needed), and a static `embedded::Recognizer` or `embedded::Finder` over them.
+/// Each fixed regex of `patterns.rs` as a forward DFA (dense if it searches, sparse if it only
+/// tests lines) and, if its spans are needed, a reverse one; and a static
+/// `embedded::Finder` or `embedded::Recognizer` over them.
 fn fixed_regexes(out: &Out) -> Result<(), String> {
     let mut bytes = String::new();
     let mut code = String::new();
@@ -92,11 +93,30 @@ fn fixed_regexes(out: &Out) -> Result<(), String> {
         let problem = |e: &dyn std::fmt::Display| format!("regex {name}: {e}");
         if fixed.spans {
             let regex = dfa::regex::Builder::new()
-                .build_many_sparse(fixed.patterns)
+                .build_many(fixed.patterns)
                 .map_err(|e| problem(&e))?;
-            let forward = out.embed(&format!("{name}.forward.dfa"), regex.forward())?;
-            let reverse = out.embed(&format!("{name}.reverse.dfa"), regex.reverse())?;
-            let _ = writeln!(bytes, "    ({forward}, Some({reverse})),");
+            if regex.forward().has_empty() {
+                return Err(problem(&"matches the empty string"));
+            }
+            // The forward DFA scans whole texts: dense, for speed. The reverse one only reads
+            // back over a match: sparse, for size.
+            let forward = regex.forward();
+            let mut dense = vec![0; forward.write_to_len()];
+            let written = if out.little_endian {
+                forward.write_to_little_endian(&mut dense)
+            } else {
+                forward.write_to_big_endian(&mut dense)
+            };
+            written.map_err(|e| problem(&e))?;
+            let forward = out.write(&format!("{name}.forward.dfa"), &dense)?;
+            let reverse = regex.reverse().to_sparse().map_err(|e| problem(&e))?;
+            let reverse = out.embed(&format!("{name}.reverse.dfa"), &reverse)?;
+            let _ = writeln!(
+                code,
+                "static {name}_FORWARD: &Aligned<[u8]> = \
+                 &Aligned {{ _align: [], bytes: *include_bytes!({forward:?}) }};"
+            );
+            let _ = writeln!(bytes, "    (&{name}_FORWARD.bytes, Some({reverse})),");
             let _ = writeln!(
                 code,
                 "pub(crate) static {name}: Finder<{}> = Finder::new({fixed_at}, BYTES[{index}]);",

@@ -2,38 +2,87 @@
 //! code. Masked bytes become spaces (newlines stay), so every offset into the masked text is
 //! still an offset into the original.
 
-use std::sync::LazyLock;
+use std::ops::Range;
 
-use crate::embedded::FENCED;
+use crate::embedded::{
+    FENCED, Finder, MASK_CODE, MASK_COMMENTS, MASK_EMAILS, MASK_URLS, MASK_VARIABLES,
+};
 
-/// Spans never linted in any kind of input. A bytes regex: the bounded repetitions are of any
-/// byte (`(?-u:.)`), which compiles 50 times smaller than of any character. Every alternative
-/// starts and ends on ASCII, so matches are still whole characters. Not embedded as a DFA
-/// (see `crate::embedded`): an unanchored DFA of its bounded lazy repetitions must remember
-/// every `{{` of the last 500 bytes, and does not fit in any size limit.
-static ALWAYS: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
-    regex::bytes::Regex::new(concat!(
-        // Template comments, stripped before sending (and where suppression directives live):
-        // Liquid comment blocks and HTML comments in any template.
-        r"(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|<!--.*?-->|",
-        // Placeholders: Handlebars/Liquid/Zendesk `{{..}}` (and `{{{..}}}`), Liquid tags `{%..%}`,
-        // shell/JS `${..}`, Ruby/i18n `%{..}`. Non-greedy and bounded so a stray `{{` cannot
-        // swallow the rest of the file.
-        r"(?s-u:\{\{.{0,500}?\}\}\}?|\{%.{0,500}?%\}|[$%]\{[^{}\n]{0,200}\})",
-        // URLs.
-        r"|(?i:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\[\]]+",
-        // E-mail addresses.
-        r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-        // Inline code spans.
-        r"|`[^`\n]+`",
-    ))
-    .expect("mask pattern compiles")
-});
+/// How far a `{{` or `{%` placeholder may run before its end, so that a stray `{{` cannot
+/// swallow the rest of the file.
+const PLACEHOLDER_BYTES: usize = 500;
 
-/// Compiles the pattern every draft needs now rather than at its first use (fences only
+/// Finds the first span of a kind that starts at an offset or later.
+type Search = fn(&str, usize) -> Option<Range<usize>>;
+
+fn search(finder: &'static Finder<1>, text: &str, from: usize) -> Option<Range<usize>> {
+    finder.find_at(text, from).map(|m| m.range())
+}
+
+/// The kinds of spans to mask, the first winning where two start at the same place.
+const KINDS: [Search; 6] = [
+    |text, from| search(&MASK_COMMENTS, text, from),
+    |text, from| placeholder_at(text.as_bytes(), from),
+    |text, from| search(&MASK_VARIABLES, text, from),
+    |text, from| search(&MASK_URLS, text, from),
+    |text, from| search(&MASK_EMAILS, text, from),
+    |text, from| search(&MASK_CODE, text, from),
+];
+
+/// Loads the patterns every draft needs now rather than at their first use (fences only
 /// Markdown needs).
 pub(crate) fn compile_patterns() {
-    LazyLock::force(&ALWAYS);
+    for finder in [
+        &MASK_COMMENTS,
+        &MASK_VARIABLES,
+        &MASK_URLS,
+        &MASK_EMAILS,
+        &MASK_CODE,
+    ] {
+        finder.load();
+    }
+}
+
+/// The first placeholder of Handlebars, Liquid or Zendesk that starts at `from` or later:
+/// `{{..}}` (and `{{{..}}}`) and `{%..%}`, each ending at the first end within
+/// [`PLACEHOLDER_BYTES`] (as the lazy `\{\{.{0,500}?\}\}\}?` would).
+fn placeholder_at(hay: &[u8], from: usize) -> Option<Range<usize>> {
+    let mut at = from;
+    while let Some(open) = memchr::memchr(b'{', hay.get(at..)?).map(|i| at + i) {
+        at = open + 1;
+        let end_mark: &[u8] = match hay.get(open + 1) {
+            Some(b'{') => b"}}",
+            Some(b'%') => b"%}",
+            _ => continue,
+        };
+        let body = open + 2;
+        let window = &hay[body..hay.len().min(body + PLACEHOLDER_BYTES + end_mark.len())];
+        if let Some(end) = memchr::memmem::find(window, end_mark) {
+            let mut end = body + end + end_mark.len();
+            if end_mark == b"}}" && hay.get(end) == Some(&b'}') {
+                end += 1;
+            }
+            return Some(open..end);
+        }
+    }
+    None
+}
+
+/// The spans to mask, in order, as one leftmost-first regex of all [`KINDS`] would find them:
+/// the leftmost, and of those starting there the first kind's.
+fn masked(text: &str) -> Vec<Range<usize>> {
+    let mut next: Vec<Option<Range<usize>>> = KINDS.iter().map(|kind| kind(text, 0)).collect();
+    let mut spans = Vec::new();
+    while let Some(span) = next.iter().flatten().min_by_key(|s| s.start).cloned() {
+        // No span is empty, so this moves on.
+        for (found, kind) in next.iter_mut().zip(KINDS) {
+            if found.as_ref().is_some_and(|s| s.start < span.end) {
+                *found = kind(text, span.end);
+            }
+        }
+        spans.push(span);
+    }
+    spans
 }
 
 pub(crate) fn mask(text: &str, markdown: bool) -> String {
@@ -50,14 +99,13 @@ pub(crate) fn mask(text: &str, markdown: bool) -> String {
             blank(m.start(), m.end());
         }
     }
-    for m in ALWAYS.find_iter(text.as_bytes()) {
+    for span in masked(text) {
         // URLs keep their trailing sentence punctuation: "see https://x.org/a." ends a sentence.
-        let kept = m
-            .as_bytes()
+        let kept = text.as_bytes()[span.clone()]
             .iter()
             .rposition(|b| !b".,;:!?".contains(b))
             .map_or(0, |last| last + 1);
-        blank(m.start(), m.start() + kept);
+        blank(span.start, span.start + kept);
     }
     // Only ASCII bytes and whole characters were replaced.
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
@@ -66,6 +114,20 @@ pub(crate) fn mask(text: &str, markdown: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::mask;
+
+    #[test]
+    fn kinds_merge_as_one_leftmost_first_regex() {
+        // A comment block wins over the `{%` tag that starts it; triple braces end at their
+        // third brace; an unclosed `{{` is left alone past its bound.
+        let text = "{% comment %}hidden{% endcomment %} {{{name}}}} see https://x.org/{{id}}. ok";
+        let masked = mask(text, false);
+        let left: Vec<&str> = masked.split_whitespace().collect();
+        assert_eq!(left, ["}", "see", ".", "ok"]);
+        let stray = format!("{{{{ open {} }}}} tail", "a".repeat(600));
+        assert_eq!(mask(&stray, false), stray);
+        let bounded = format!("{{{{ open {} }}}} tail", "a".repeat(480));
+        assert_eq!(mask(&bounded, false).trim(), "tail");
+    }
 
     #[test]
     fn placeholders_become_spaces_of_the_same_length() {

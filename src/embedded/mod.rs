@@ -9,10 +9,9 @@ use patterns::Fixed;
 
 use std::sync::OnceLock;
 
-use regex_automata::dfa::regex::Regex as DfaRegex;
-use regex_automata::dfa::{self, Automaton, sparse};
+use regex_automata::dfa::{Automaton, dense, sparse};
 use regex_automata::util::wire::DeserializeError;
-use regex_automata::{Input, Match};
+use regex_automata::{Anchored, Input, Match};
 
 /// A DFA over the embedded bytes.
 pub(crate) type Dfa = sparse::DFA<&'static [u8]>;
@@ -63,14 +62,22 @@ impl Recognizer {
     }
 }
 
-/// A fixed regex of [`patterns`], of `N` patterns, whose matches are searched for: its forward
-/// and reverse DFAs find them; captures, which DFAs do not give, come from the matching
-/// pattern compiled the first time it is asked for them.
+/// Bytes aligned for a dense DFA, whose transitions are read as `u32`s in place.
+#[repr(C)]
+pub(crate) struct Aligned<B: ?Sized> {
+    _align: [u32; 0],
+    bytes: B,
+}
+
+/// A fixed regex of [`patterns`], of `N` patterns, whose matches are searched for: a dense
+/// forward DFA finds where a match ends and a sparse reverse one where it starts; captures,
+/// which DFAs do not give, come from the matching pattern compiled the first time it is asked
+/// for them.
 pub(crate) struct Finder<const N: usize> {
     fixed: &'static Fixed,
     forward: &'static [u8],
     reverse: &'static [u8],
-    dfa: OnceLock<DfaRegex<Dfa>>,
+    dfas: OnceLock<(dense::DFA<&'static [u32]>, Dfa)>,
     captures: [OnceLock<regex::Regex>; N],
 }
 
@@ -86,28 +93,53 @@ impl<const N: usize> Finder<N> {
             fixed,
             forward,
             reverse,
-            dfa: OnceLock::new(),
+            dfas: OnceLock::new(),
             captures: [const { OnceLock::new() }; N],
         }
     }
 
-    fn dfa(&self) -> &DfaRegex<Dfa> {
-        self.dfa.get_or_init(|| {
-            let (forward, reverse) = (
-                loaded(self.fixed, self.forward),
-                loaded(self.fixed, self.reverse),
-            );
-            dfa::regex::Builder::new().build_from_dfas(forward, reverse)
+    fn dfas(&self) -> &(dense::DFA<&'static [u32]>, Dfa) {
+        self.dfas.get_or_init(|| {
+            // SAFETY: as for `load`; the bytes are aligned by `Aligned`.
+            let forward = unsafe { dense::DFA::from_bytes_unchecked(self.forward) }
+                .map(|(dfa, _)| dfa)
+                .unwrap_or_else(|e| panic!("embedded regex {}: {e}", self.fixed.name));
+            (forward, loaded(self.fixed, self.reverse))
         })
+    }
+
+    /// Loads the DFAs now rather than at the first search.
+    pub fn load(&self) {
+        self.dfas();
     }
 
     /// The leftmost-first match; its pattern is the first of those matching there.
     pub fn find(&self, haystack: &str) -> Option<Match> {
-        self.dfa().find(haystack)
+        self.find_at(haystack, 0)
+    }
+
+    /// The leftmost-first match that starts at `from` or later (what is before `from` is seen
+    /// by `\b` and `^`). What `dfa::regex::Regex` does, which needs both DFAs of one type.
+    pub fn find_at(&self, haystack: &str, from: usize) -> Option<Match> {
+        let (forward, reverse) = self.dfas();
+        // No pattern has a Unicode `\b` (build.rs would fail), so there are no quit bytes
+        // and searches cannot fail.
+        let input = Input::new(haystack).range(from..);
+        let end = forward.try_search_fwd(&input).ok()??;
+        // No pattern matches the empty string (build.rs checks), so the match has a start
+        // before its end: the longest reverse match back from the end.
+        let back = input.range(from..end.offset()).anchored(Anchored::Yes);
+        let start = reverse.try_search_rev(&back).ok()??;
+        Some(Match::new(end.pattern(), start.offset()..end.offset()))
     }
 
     pub fn find_iter<'h>(&'static self, haystack: &'h str) -> impl Iterator<Item = Match> + 'h {
-        self.dfa().find_iter(haystack)
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let found = self.find_at(haystack, from)?;
+            from = found.end();
+            Some(found)
+        })
     }
 
     /// The captures of `found`, a match of this regex in `haystack`.
@@ -138,6 +170,9 @@ mod tests {
             "-----Original Message-----\nOn Mon, 3 Mar 2025 at 10:15 +0100, Anna wrote:".into(),
             "Sent: Monday, March 3, 2025 10:15 AM\n2025-03-03T10:15 03/14/25 14.03.2025".into(),
             "```\ncode\n```\n~~~\nmore\n~~~ l’équipe, Müller-Lüdenscheidt's 3rd".into(),
+            "<!-- a --> {% comment %}b{% endcomment %} ${order} %{agent} `c` mail a.b@c.example.org"
+                .into(),
+            "see https://x.org/a. or www.example.com, not éhttp://y.org or 问http://z.org".into(),
         ];
         let mut dirs = vec![std::path::PathBuf::from("fixtures")];
         while let Some(dir) = dirs.pop() {
@@ -164,33 +199,41 @@ mod tests {
     #[test]
     fn embedded_regexes_are_valid() {
         for (forward, reverse) in BYTES {
-            sparse::DFA::from_bytes(forward).expect("a valid forward DFA");
-            if let Some(reverse) = reverse {
-                sparse::DFA::from_bytes(reverse).expect("a valid reverse DFA");
+            match reverse {
+                Some(reverse) => {
+                    dense::DFA::from_bytes(forward).expect("a valid dense forward DFA");
+                    sparse::DFA::from_bytes(reverse).expect("a valid reverse DFA");
+                }
+                None => drop(sparse::DFA::from_bytes(forward).expect("a valid forward DFA")),
             }
         }
     }
+
+    /// A match: start, end, pattern (or whether a line matches).
+    type Found = (usize, usize, usize);
+    type Search = dyn Fn(&str) -> Vec<Found>;
 
     /// The embedded DFAs match what the `regex` crate's engines match for the same patterns.
     #[test]
     fn embedded_regexes_agree_with_regex() {
         let texts = texts();
         assert!(texts.len() > 1000, "the fixtures give many texts");
-        for (fixed, (forward, reverse)) in patterns::ALL.iter().zip(BYTES) {
+        for (fixed, bytes) in patterns::ALL.iter().zip(BYTES) {
             let expected = meta::Regex::new_many(fixed.patterns).expect("patterns compile");
-            let forward = load(forward).expect("loads");
-            let found = |text: &str| -> Vec<(usize, usize, usize)> {
-                let finds = |m: Match| (m.start(), m.end(), m.pattern().as_usize());
-                match reverse {
-                    Some(reverse) => {
-                        let reverse = load(reverse).expect("loads");
-                        let dfa = dfa::regex::Builder::new().build_from_dfas(&forward, &reverse);
-                        dfa.find_iter(text).map(finds).collect()
-                    }
-                    None => {
-                        let found = forward.try_search_fwd(&Input::new(text).earliest(true));
-                        vec![(0, 0, usize::from(found.expect("no quit bytes").is_some()))]
-                    }
+            let reverse = bytes.1;
+            let found: Box<Search> = match reverse {
+                Some(_) => {
+                    let finder: &'static Finder<8> = Box::leak(Box::new(Finder::new(fixed, bytes)));
+                    Box::new(|text| {
+                        let found = finder.find_iter(text);
+                        found
+                            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                            .collect()
+                    })
+                }
+                None => {
+                    let recognizer = Recognizer::new(fixed, bytes.0);
+                    Box::new(move |text| vec![(0, 0, usize::from(recognizer.is_match(text)))])
                 }
             };
             let mut matched = 0;
