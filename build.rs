@@ -164,12 +164,12 @@ fn phrase_lists(out: &Out) -> Result<(), String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
         let file = data::PhraseFile::parse(&name, &text)?;
         for (_, entries, terms) in file.lists() {
-            let patterns = automata::Patterns::of(entries, &file.sets, terms)
-                .map_err(|e| format!("{name}: {e}"))?;
-            let key = patterns.key();
+            let key = automata::key(entries, &file.sets, terms);
             if entries.is_empty() || keys.contains(&key) {
                 continue;
             }
+            let patterns = automata::Patterns::of(entries, &file.sets, terms)
+                .map_err(|e| format!("{name}: {e}"))?;
             let plan = automata::plan(entries, &patterns).map_err(|e| format!("{name}: {e}"))?;
             keys.push(key);
             plans.push(plan.try_map(|source| {

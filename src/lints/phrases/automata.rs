@@ -115,8 +115,7 @@ impl Source {
 }
 
 /// A list as regex patterns: its alternatives in priority order (see [`data::alternatives`])
-/// and each entry's context rules (see [`data::context_pattern`]). Its [`Patterns::key`] names
-/// the list's embedded automata.
+/// and each entry's context rules (see [`data::context_pattern`]).
 pub struct Patterns {
     alternatives: Vec<(usize, String)>,
     rules: Vec<[Option<String>; 2]>,
@@ -151,16 +150,26 @@ impl Patterns {
             rules,
         })
     }
+}
 
-    pub fn key(&self) -> String {
-        let alternatives = self.alternatives.iter().map(|(_, p)| p.as_str());
-        let rules = self
-            .rules
-            .iter()
-            .flatten()
-            .map(|r| r.as_deref().unwrap_or(""));
-        alternatives.chain(rules).collect::<Vec<_>>().join("\0")
+/// What a list's plan is made of, to find its embedded plan by: the entries' patterns, forms
+/// and context rules, the sets they may use, and whether they are terms. Read from the data
+/// as it is, it costs nothing next to expanding the patterns.
+pub fn key(entries: &[data::Entry], sets: &BTreeMap<String, Vec<String>>, terms: bool) -> String {
+    let mut key = format!("terms={terms}\n{sets:?}\n");
+    for entry in entries {
+        let data::Entry {
+            pattern,
+            forms,
+            not_before,
+            not_after,
+            suggestion: _,
+        } = entry;
+        key.push_str(&format!(
+            "{pattern:?} {forms:?} {not_before:?} {not_after:?}\n"
+        ));
     }
+    key
 }
 
 /// The plan of a list: its `patterns`, of `entries` (named in errors).

@@ -45,10 +45,9 @@ impl Matcher {
         sets: &BTreeMap<String, Vec<String>>,
         terms: bool,
     ) -> Result<Matcher, String> {
-        let patterns = automata::Patterns::of(entries, sets, terms)?;
-        let automata = match embedded::plan(&patterns.key()) {
+        let automata = match embedded::plan(&automata::key(entries, sets, terms)) {
             Some(plan) => plan.try_map(embedded::load)?,
-            None => automata::plan(entries, &patterns)?
+            None => automata::plan(entries, &automata::Patterns::of(entries, sets, terms)?)?
                 .try_map(|source| source.build().map(|dfa| Box::new(dfa) as Dfa))?,
         };
         Ok(Matcher {
@@ -404,9 +403,7 @@ mod tests {
         for (file, text) in super::super::BUILTIN_DATA {
             let data = PhraseFile::parse(file, text).unwrap();
             for (list, entries, terms) in data.lists() {
-                let key = automata::Patterns::of(entries, &data.sets, terms)
-                    .unwrap()
-                    .key();
+                let key = automata::key(entries, &data.sets, terms);
                 let embedded = entries.is_empty() || embedded::plan(&key).is_some();
                 assert!(embedded, "{file}: list {list} is not embedded");
             }
