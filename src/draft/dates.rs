@@ -4,10 +4,8 @@
 //! lines embed one of several formats inside free text, so we find the date first, then let
 //! chrono build it.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
-use regex::Captures;
-
 use crate::embedded::DATES;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 
 /// A date found in text; the offset is known only when the text gave one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,25 +28,27 @@ impl LooseDate {
 pub fn parse_english_date(text: &str) -> Option<LooseDate> {
     // One search over all the forms; only the form found is compiled, for its captures.
     let found = DATES.find(text)?;
-    build(&DATES.captures(text, found)?)
+    let caps = DATES.captures(text, found)?;
+    build(|name| caps.get_group_by_name(name).map(|span| &text[span.range()]))
 }
 
-fn build(caps: &Captures) -> Option<LooseDate> {
-    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+/// The date of a match whose capture groups `group` gives by name.
+fn build<'t>(group: impl Fn(&str) -> Option<&'t str>) -> Option<LooseDate> {
+    let num = |name: &str| group(name).and_then(|m| m.parse::<u32>().ok());
     let mut year = num("y")? as i32;
     if year < 100 {
         year += 2000;
     }
-    let (month, day) = match (caps.name("mon"), num("a"), num("b")) {
-        (Some(mon), _, _) => (month_number(mon.as_str())?, num("d")?),
+    let (month, day) = match (group("mon"), num("a"), num("b")) {
+        (Some(mon), _, _) => (month_number(mon)?, num("d")?),
         (None, Some(a), Some(b)) if a > 12 => (b, a),
         (None, Some(a), Some(b)) => (a, b),
         _ => (num("m")?, num("d")?),
     };
     let date = NaiveDate::from_ymd_opt(year, month, day)?;
     let mut hour = num("h").unwrap_or(0);
-    if let Some(ap) = caps.name("ap") {
-        let pm = ap.as_str().to_ascii_lowercase().starts_with('p');
+    if let Some(ap) = group("ap") {
+        let pm = ap.to_ascii_lowercase().starts_with('p');
         hour = match (hour, pm) {
             (12, false) => 0,
             (h, true) if h < 12 => h + 12,
@@ -56,7 +56,7 @@ fn build(caps: &Captures) -> Option<LooseDate> {
         };
     }
     let time = NaiveTime::from_hms_opt(hour, num("mi").unwrap_or(0), num("s").unwrap_or(0))?;
-    let offset = caps.name("tz").and_then(|tz| match tz.as_str() {
+    let offset = group("tz").and_then(|tz| match tz {
         z if z.eq_ignore_ascii_case("utc") || z.eq_ignore_ascii_case("gmt") || z == "Z" => {
             FixedOffset::east_opt(0)
         }

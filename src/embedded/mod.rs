@@ -10,6 +10,8 @@ use patterns::Fixed;
 use std::sync::OnceLock;
 
 use regex_automata::dfa::{Automaton, dense, sparse};
+use regex_automata::nfa::thompson::pikevm::PikeVM;
+use regex_automata::util::captures::Captures;
 use regex_automata::util::wire::DeserializeError;
 use regex_automata::{Anchored, Input, Match};
 
@@ -78,7 +80,7 @@ pub(crate) struct Finder<const N: usize> {
     forward: &'static [u8],
     reverse: &'static [u8],
     dfas: OnceLock<(dense::DFA<&'static [u32]>, Dfa)>,
-    captures: [OnceLock<regex::Regex>; N],
+    captures: [OnceLock<PikeVM>; N],
 }
 
 impl<const N: usize> Finder<N> {
@@ -143,16 +145,23 @@ impl<const N: usize> Finder<N> {
     }
 
     /// The captures of `found`, a match of this regex in `haystack`.
-    pub fn captures<'h>(&self, haystack: &'h str, found: Match) -> Option<regex::Captures<'h>> {
+    pub fn captures(&self, haystack: &str, found: Match) -> Option<Captures> {
         let pattern = found.pattern().as_usize();
-        let regex = self.captures.get(pattern)?.get_or_init(|| {
-            regex::Regex::new(self.fixed.patterns[pattern])
+        // A PikeVM compiles a third as fast as a `regex::Regex`, and reads one short match.
+        let vm = self.captures.get(pattern)?.get_or_init(|| {
+            PikeVM::new(self.fixed.patterns[pattern])
                 .unwrap_or_else(|e| panic!("embedded regex {}: {e}", self.fixed.name))
         });
+        let mut captures = vm.create_captures();
         // The same pattern finds the same leftmost-first match from its start.
-        regex
-            .captures_at(haystack, found.start())
-            .filter(|c| c.get(0).is_some_and(|m| m.range() == found.range()))
+        let input = Input::new(haystack)
+            .range(found.start()..)
+            .anchored(Anchored::Yes);
+        vm.search(&mut vm.create_cache(), &input, &mut captures);
+        let same = captures
+            .get_match()
+            .is_some_and(|m| m.range() == found.range());
+        same.then_some(captures)
     }
 }
 
