@@ -156,6 +156,7 @@ fn phrase_lists(out: &Out) -> Result<(), String> {
     // Each list's plan over indices into `automata`; patterns that share a part ("{when}")
     // share its automaton.
     let mut automata: Vec<Vec<u8>> = Vec::new();
+    let mut starts: Vec<automata::Starts> = Vec::new();
     let mut index_of: BTreeMap<Vec<u8>, usize> = BTreeMap::new();
     let mut keys: Vec<String> = Vec::new();
     let mut plans: Vec<automata::Plan<usize>> = Vec::new();
@@ -172,7 +173,8 @@ fn phrase_lists(out: &Out) -> Result<(), String> {
                 .map_err(|e| format!("{name}: {e}"))?;
             let plan = automata::plan(entries, &patterns).map_err(|e| format!("{name}: {e}"))?;
             keys.push(key);
-            plans.push(plan.try_map(|source| {
+            let mut sparse_of = BTreeMap::new();
+            let plan = plan.try_map(|source| {
                 let dfa = source.build().map_err(|e| format!("{name}: {e}"))?;
                 let sparse = dfa.to_sparse().map_err(|e| format!("{name}: {e}"))?;
                 let bytes = out.bytes(&sparse);
@@ -181,8 +183,11 @@ fn phrase_lists(out: &Out) -> Result<(), String> {
                 if index == next {
                     automata.push(bytes);
                 }
+                sparse_of.insert(index, sparse);
                 Ok::<_, String>(index)
-            })?);
+            })?;
+            starts.push(automata::Starts::of(&sparse_of[&plan.heads]));
+            plans.push(plan);
         }
     }
 
@@ -198,6 +203,10 @@ fn phrase_lists(out: &Out) -> Result<(), String> {
     let _ = writeln!(code, "];\n\nstatic KEYS: [&str; {}] = [", plans.len());
     for key in &keys {
         let _ = writeln!(code, "    {key:?},");
+    }
+    let _ = writeln!(code, "];\n\nstatic STARTS: [Starts; {}] = [", plans.len());
+    for starts in &starts {
+        let _ = writeln!(code, "    {starts:?},");
     }
     code.push_str("];\n\nfn plan_at(index: usize) -> Plan<usize> {\n    match index {\n");
     for (index, plan) in plans.iter().enumerate() {

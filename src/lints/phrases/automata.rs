@@ -13,10 +13,11 @@
 
 use std::collections::BTreeMap;
 
-use regex_automata::MatchKind;
-use regex_automata::dfa::{StartKind, dense};
+use regex_automata::dfa::{Automaton, StartKind, dense};
 use regex_automata::nfa::thompson;
+use regex_automata::util::start;
 use regex_automata::util::syntax;
+use regex_automata::{Anchored, MatchKind};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 use super::data;
@@ -170,6 +171,39 @@ pub fn key(entries: &[data::Entry], sets: &BTreeMap<String, Vec<String>>, terms:
         ));
     }
     key
+}
+
+/// What may come before a match decides the DFA's start state: start of text, a line feed, a
+/// carriage return, a word byte, another byte. One example of each.
+pub const BEFORE: [Option<u8>; 5] = [None, Some(b'\n'), Some(b'\r'), Some(b'a'), Some(b' ')];
+
+/// For each kind of byte before (see [`BEFORE`]), the bytes on which a list's first DFA does
+/// not die at once, as bit sets: a search starts only where a match can.
+#[derive(Debug, Clone, Copy)]
+pub struct Starts(pub [[u64; 4]; 5]);
+
+impl Starts {
+    pub fn of(dfa: &dyn Automaton) -> Starts {
+        let mut out = [[u64::MAX; 4]; 5];
+        for (kind, before) in BEFORE.into_iter().enumerate() {
+            let config = start::Config::new()
+                .anchored(Anchored::Yes)
+                .look_behind(before);
+            if let Ok(state) = dfa.start_state(&config) {
+                out[kind] = [0; 4];
+                for byte in 0..=u8::MAX {
+                    if !dfa.is_dead_state(dfa.next_state(state, byte)) {
+                        out[kind][usize::from(byte / 64)] |= 1 << (byte % 64);
+                    }
+                }
+            }
+        }
+        Starts(out)
+    }
+
+    pub fn allows(&self, kind: usize, byte: u8) -> bool {
+        self.0[kind][usize::from(byte / 64)] & (1 << (byte % 64)) != 0
+    }
 }
 
 /// The plan of a list: its `patterns`, of `entries` (named in errors).

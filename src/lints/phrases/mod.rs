@@ -8,10 +8,9 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use regex_automata::dfa::Automaton;
-use regex_automata::util::start;
 use regex_automata::{Anchored, Input, PatternID};
 
-use automata::Plan;
+use automata::{Plan, Starts};
 pub use data::{Entry, PhraseFile, Scope};
 
 use super::Severity;
@@ -31,7 +30,7 @@ type Dfa = Box<dyn Automaton + Send + Sync>;
 pub struct Matcher {
     automata: Plan<Dfa>,
     /// Which bytes can begin a match, by the kind of byte before them ([`before_kind`]).
-    starts: [[bool; 256]; 5],
+    starts: Starts,
 }
 
 /// How far around a match `not_before` / `not_after` look.
@@ -45,15 +44,17 @@ impl Matcher {
         sets: &BTreeMap<String, Vec<String>>,
         terms: bool,
     ) -> Result<Matcher, String> {
-        let automata = match embedded::plan(&automata::key(entries, sets, terms)) {
-            Some(plan) => plan.try_map(embedded::load)?,
-            None => automata::plan(entries, &automata::Patterns::of(entries, sets, terms)?)?
-                .try_map(|source| source.build().map(|dfa| Box::new(dfa) as Dfa))?,
+        let (automata, starts) = match embedded::plan(&automata::key(entries, sets, terms)) {
+            Some((plan, starts)) => (plan.try_map(embedded::load)?, starts),
+            None => {
+                let patterns = automata::Patterns::of(entries, sets, terms)?;
+                let plan = automata::plan(entries, &patterns)?
+                    .try_map(|source| source.build().map(|dfa| Box::new(dfa) as Dfa))?;
+                let starts = Starts::of(plan.heads.as_ref());
+                (plan, starts)
+            }
         };
-        Ok(Matcher {
-            starts: starts(automata.heads.as_ref()),
-            automata,
-        })
+        Ok(Matcher { automata, starts })
     }
 
     /// Matches within `text[range]`, on word boundaries, honouring each entry's context rules.
@@ -84,7 +85,7 @@ impl Matcher {
     fn next_match(&self, hay: &str, from: usize) -> Option<(Range<usize>, usize)> {
         let bytes = hay.as_bytes();
         (from..bytes.len())
-            .filter(|&at| self.starts[before_kind(bytes, at)][usize::from(bytes[at])])
+            .filter(|&at| self.starts.allows(before_kind(bytes, at), bytes[at]))
             .find_map(|at| self.match_at(hay, at))
     }
 
@@ -151,13 +152,14 @@ impl Matcher {
 /// plan, over indices into `AUTOMATA`, sparse DFAs.
 mod embedded {
     use super::Dfa;
-    use super::automata::{Gap, Plan};
+    use super::automata::{Gap, Plan, Starts};
 
     include!(concat!(env!("OUT_DIR"), "/automata.rs"));
 
-    /// The plan of the built-in list with this key, if it is one.
-    pub fn plan(key: &str) -> Option<Plan<usize>> {
-        KEYS.iter().position(|k| *k == key).map(plan_at)
+    /// The plan of the built-in list with this key, if it is one, and where its matches start.
+    pub fn plan(key: &str) -> Option<(Plan<usize>, Starts)> {
+        let index = KEYS.iter().position(|k| *k == key)?;
+        Some((plan_at(index), STARTS[index]))
     }
 
     pub fn load(index: usize) -> Result<Dfa, String> {
@@ -177,20 +179,20 @@ mod embedded {
         for bytes in AUTOMATA {
             sparse::DFA::from_bytes(bytes).expect("a valid sparse DFA");
         }
-        for index in 0..KEYS.len() {
+        assert_eq!(STARTS.len(), KEYS.len());
+        for (index, starts) in STARTS.iter().enumerate() {
             let plan = plan_at(index);
             let parts = plan.stages.iter().flatten().map(|(_, part)| part);
             let rules = plan.rules.iter().flatten().flatten();
             let mut all = std::iter::once(&plan.heads).chain(parts).chain(rules);
             assert!(all.all(|&i| i < AUTOMATA.len()));
+            let heads = load(plan.heads).expect("loads");
+            assert_eq!(starts.0, Starts::of(heads.as_ref()).0);
         }
     }
 }
 
-/// What may come before a match decides the DFA's start state: start of text, a line feed, a
-/// carriage return, a word byte, another byte. One example of each, in [`before_kind`] order.
-const BEFORE: [Option<u8>; 5] = [None, Some(b'\n'), Some(b'\r'), Some(b'a'), Some(b' ')];
-
+/// The kind of byte before `at`, in [`automata::BEFORE`] order.
 fn before_kind(hay: &[u8], at: usize) -> usize {
     match at.checked_sub(1).map(|i| hay[i]) {
         None => 0,
@@ -199,23 +201,6 @@ fn before_kind(hay: &[u8], at: usize) -> usize {
         Some(b) if b.is_ascii_alphanumeric() || b == b'_' => 3,
         Some(_) => 4,
     }
-}
-
-/// For each kind of byte before, the bytes on which the DFA does not die at once: a search
-/// starts only where a match can.
-fn starts(dfa: &dyn Automaton) -> [[bool; 256]; 5] {
-    let mut out = [[true; 256]; 5];
-    for (kind, before) in BEFORE.into_iter().enumerate() {
-        let config = start::Config::new()
-            .anchored(Anchored::Yes)
-            .look_behind(before);
-        if let Ok(state) = dfa.start_state(&config) {
-            for byte in 0..=u8::MAX {
-                out[kind][usize::from(byte)] = !dfa.is_dead_state(dfa.next_state(state, byte));
-            }
-        }
-    }
-    out
 }
 
 fn next_char(text: &str, at: usize) -> usize {
