@@ -76,13 +76,40 @@ impl Out {
         self.embed_bytes(name, &self.bytes(dfa))
     }
 
+    /// Writes a dense DFA's bytes, adds to `code` a static that embeds them aligned, and
+    /// returns code for an `embedded::Forward` of them.
+    fn embed_dense(
+        &self,
+        code: &mut String,
+        name: &str,
+        dfa: &dense::DFA<Vec<u32>>,
+    ) -> Result<String, String> {
+        let mut bytes = vec![0; dfa.write_to_len()];
+        let written = if self.little_endian {
+            dfa.write_to_little_endian(&mut bytes)
+        } else {
+            dfa.write_to_big_endian(&mut bytes)
+        };
+        written.map_err(|e| format!("regex {name}: {e}"))?;
+        let file = self.write(&format!("{name}.forward.dfa"), &bytes)?;
+        let _ = writeln!(
+            code,
+            "static {name}_FORWARD: &Aligned<[u8]> = \
+             &Aligned {{ _align: [], bytes: *include_bytes!({file:?}) }};"
+        );
+        Ok(format!("Forward::Dense(&{name}_FORWARD.bytes)"))
+    }
+
     fn embed_bytes(&self, name: &str, bytes: &[u8]) -> Result<String, String> {
         Ok(format!("include_bytes!({:?})", self.write(name, bytes)?))
     }
 }
 
-/// Each fixed regex of `patterns.rs` as a forward DFA (dense if it searches, sparse if it only
-/// tests lines) and, if its spans are needed, a reverse one; and a static
+/// The largest dense DFA of a line test; larger ones are embedded sparse.
+const DENSE_LINE_TEST_BYTES: usize = 256 * 1024;
+
+/// Each fixed regex of `patterns.rs` as a forward DFA (dense if it searches, dense or sparse by
+/// size if it only tests lines) and, if its spans are needed, a reverse one; and a static
 /// `embedded::Finder` or `embedded::Recognizer` over them.
 fn fixed_regexes(out: &Out) -> Result<(), String> {
     let mut bytes = String::new();
@@ -100,23 +127,10 @@ fn fixed_regexes(out: &Out) -> Result<(), String> {
             }
             // The forward DFA scans whole texts: dense, for speed. The reverse one only reads
             // back over a match: sparse, for size.
-            let forward = regex.forward();
-            let mut dense = vec![0; forward.write_to_len()];
-            let written = if out.little_endian {
-                forward.write_to_little_endian(&mut dense)
-            } else {
-                forward.write_to_big_endian(&mut dense)
-            };
-            written.map_err(|e| problem(&e))?;
-            let forward = out.write(&format!("{name}.forward.dfa"), &dense)?;
+            let forward = out.embed_dense(&mut code, name, regex.forward())?;
             let reverse = regex.reverse().to_sparse().map_err(|e| problem(&e))?;
             let reverse = out.embed(&format!("{name}.reverse.dfa"), &reverse)?;
-            let _ = writeln!(
-                code,
-                "static {name}_FORWARD: &Aligned<[u8]> = \
-                 &Aligned {{ _align: [], bytes: *include_bytes!({forward:?}) }};"
-            );
-            let _ = writeln!(bytes, "    (&{name}_FORWARD.bytes, Some({reverse})),");
+            let _ = writeln!(bytes, "    ({forward}, Some({reverse})),");
             let _ = writeln!(
                 code,
                 "pub(crate) static {name}: Finder<{}> = Finder::new({fixed_at}, BYTES[{index}]);",
@@ -126,8 +140,17 @@ fn fixed_regexes(out: &Out) -> Result<(), String> {
             let dfa = dense::Builder::new()
                 .build_many(fixed.patterns)
                 .map_err(|e| problem(&e))?;
-            let dfa = dfa.to_sparse().map_err(|e| problem(&e))?;
-            let forward = out.embed(&format!("{name}.forward.dfa"), &dfa)?;
+            // Dense is faster, sparse many times smaller: a line test whose DFA dies within a
+            // few bytes (anchored at `^`) loses little by being sparse.
+            let forward = if dfa.memory_usage() <= DENSE_LINE_TEST_BYTES {
+                out.embed_dense(&mut code, name, &dfa)?
+            } else {
+                let dfa = dfa.to_sparse().map_err(|e| problem(&e))?;
+                format!(
+                    "Forward::Sparse({})",
+                    out.embed(&format!("{name}.forward.dfa"), &dfa)?
+                )
+            };
             let _ = writeln!(bytes, "    ({forward}, None),");
             let _ = writeln!(
                 code,
@@ -138,7 +161,7 @@ fn fixed_regexes(out: &Out) -> Result<(), String> {
     }
     // Forward and reverse DFAs, in the order of `patterns::ALL`.
     let code = format!(
-        "static BYTES: [(&[u8], Option<&[u8]>); {}] = [\n{bytes}];\n\n{code}",
+        "static BYTES: [(Forward, Option<&[u8]>); {}] = [\n{bytes}];\n\n{code}",
         patterns::ALL.len()
     );
     out.write("regexes.rs", code.as_bytes()).map(drop)

@@ -31,24 +31,57 @@ fn loaded(fixed: &Fixed, bytes: &'static [u8]) -> Dfa {
     load(bytes).unwrap_or_else(|e| panic!("embedded regex {}: {e}", fixed.name))
 }
 
+/// A dense DFA over the embedded bytes.
+type DenseDfa = dense::DFA<&'static [u32]>;
+
+fn loaded_dense(fixed: &Fixed, bytes: &'static [u8]) -> DenseDfa {
+    // SAFETY: as for `load`; the bytes are aligned by `Aligned`.
+    unsafe { dense::DFA::from_bytes_unchecked(bytes) }
+        .map(|(dfa, _)| dfa)
+        .unwrap_or_else(|e| panic!("embedded regex {}: {e}", fixed.name))
+}
+
+/// The embedded bytes of a forward DFA, dense (fast) or sparse (small).
+#[derive(Clone, Copy)]
+pub(crate) enum Forward {
+    Dense(&'static [u8]),
+    Sparse(&'static [u8]),
+}
+
+enum ForwardDfa {
+    Dense(DenseDfa),
+    Sparse(Dfa),
+}
+
+/// Whether `dfa` matches somewhere in `haystack`.
+fn accepts(dfa: &impl Automaton, haystack: &str) -> bool {
+    // No pattern has a Unicode `\b` (build.rs would fail), so the DFA has no quit bytes and
+    // the search cannot fail.
+    let input = Input::new(haystack).earliest(true);
+    matches!(dfa.try_search_fwd(&input), Ok(Some(_)))
+}
+
 /// A fixed regex of [`patterns`] that tells whether a text matches: a forward DFA.
 pub(crate) struct Recognizer {
     fixed: &'static Fixed,
-    bytes: &'static [u8],
-    dfa: OnceLock<Dfa>,
+    forward: Forward,
+    dfa: OnceLock<ForwardDfa>,
 }
 
 impl Recognizer {
-    const fn new(fixed: &'static Fixed, bytes: &'static [u8]) -> Self {
+    const fn new(fixed: &'static Fixed, forward: Forward) -> Self {
         Recognizer {
             fixed,
-            bytes,
+            forward,
             dfa: OnceLock::new(),
         }
     }
 
-    fn dfa(&self) -> &Dfa {
-        self.dfa.get_or_init(|| loaded(self.fixed, self.bytes))
+    fn dfa(&self) -> &ForwardDfa {
+        self.dfa.get_or_init(|| match self.forward {
+            Forward::Dense(bytes) => ForwardDfa::Dense(loaded_dense(self.fixed, bytes)),
+            Forward::Sparse(bytes) => ForwardDfa::Sparse(loaded(self.fixed, bytes)),
+        })
     }
 
     /// Loads the DFA now rather than at the first search.
@@ -57,10 +90,10 @@ impl Recognizer {
     }
 
     pub fn is_match(&self, haystack: &str) -> bool {
-        // No pattern has a Unicode `\b` (build.rs would fail), so the DFA has no quit bytes
-        // and the search cannot fail.
-        let input = Input::new(haystack).earliest(true);
-        matches!(self.dfa().try_search_fwd(&input), Ok(Some(_)))
+        match self.dfa() {
+            ForwardDfa::Dense(dfa) => accepts(dfa, haystack),
+            ForwardDfa::Sparse(dfa) => accepts(dfa, haystack),
+        }
     }
 }
 
@@ -79,17 +112,17 @@ pub(crate) struct Finder<const N: usize> {
     fixed: &'static Fixed,
     forward: &'static [u8],
     reverse: &'static [u8],
-    dfas: OnceLock<(dense::DFA<&'static [u32]>, Dfa)>,
+    dfas: OnceLock<(DenseDfa, Dfa)>,
     captures: [OnceLock<PikeVM>; N],
 }
 
 impl<const N: usize> Finder<N> {
     const fn new(
         fixed: &'static Fixed,
-        (forward, reverse): (&'static [u8], Option<&'static [u8]>),
+        (forward, reverse): (Forward, Option<&'static [u8]>),
     ) -> Self {
-        let Some(reverse) = reverse else {
-            panic!("build.rs gives a finder a reverse DFA")
+        let (Forward::Dense(forward), Some(reverse)) = (forward, reverse) else {
+            panic!("build.rs gives a finder a dense forward DFA and a reverse one")
         };
         Finder {
             fixed,
@@ -100,12 +133,9 @@ impl<const N: usize> Finder<N> {
         }
     }
 
-    fn dfas(&self) -> &(dense::DFA<&'static [u32]>, Dfa) {
+    fn dfas(&self) -> &(DenseDfa, Dfa) {
         self.dfas.get_or_init(|| {
-            // SAFETY: as for `load`; the bytes are aligned by `Aligned`.
-            let forward = unsafe { dense::DFA::from_bytes_unchecked(self.forward) }
-                .map(|(dfa, _)| dfa)
-                .unwrap_or_else(|e| panic!("embedded regex {}: {e}", self.fixed.name));
+            let forward = loaded_dense(self.fixed, self.forward);
             (forward, loaded(self.fixed, self.reverse))
         })
     }
@@ -133,6 +163,18 @@ impl<const N: usize> Finder<N> {
         let back = input.range(from..end.offset()).anchored(Anchored::Yes);
         let start = reverse.try_search_rev(&back).ok()??;
         Some(Match::new(end.pattern(), start.offset()..end.offset()))
+    }
+
+    /// How many matches `find_iter` would give, found by the forward DFA alone: each search
+    /// goes on from the end of the last match.
+    pub fn count(&self, haystack: &str) -> usize {
+        let forward = &self.dfas().0;
+        let (mut count, mut from) = (0, 0);
+        while let Ok(Some(end)) = forward.try_search_fwd(&Input::new(haystack).range(from..)) {
+            count += 1;
+            from = end.offset();
+        }
+        count
     }
 
     pub fn find_iter<'h>(&'static self, haystack: &'h str) -> impl Iterator<Item = Match> + 'h {
@@ -208,12 +250,12 @@ mod tests {
     #[test]
     fn embedded_regexes_are_valid() {
         for (forward, reverse) in BYTES {
-            match reverse {
-                Some(reverse) => {
-                    dense::DFA::from_bytes(forward).expect("a valid dense forward DFA");
-                    sparse::DFA::from_bytes(reverse).expect("a valid reverse DFA");
-                }
-                None => drop(sparse::DFA::from_bytes(forward).expect("a valid forward DFA")),
+            match forward {
+                Forward::Dense(bytes) => drop(dense::DFA::from_bytes(bytes).expect("valid")),
+                Forward::Sparse(bytes) => drop(sparse::DFA::from_bytes(bytes).expect("valid")),
+            }
+            if let Some(reverse) = reverse {
+                sparse::DFA::from_bytes(reverse).expect("a valid reverse DFA");
             }
         }
     }

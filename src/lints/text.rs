@@ -74,7 +74,7 @@ fn is_abbreviation(before: &str) -> bool {
 
 /// Words in `text[range]` (placeholders are already blank, so they do not count).
 pub fn word_count(text: &str, range: Range<usize>) -> usize {
-    WORD.find_iter(&text[range]).count()
+    WORD.count(&text[range])
 }
 
 /// Matched text for a message: white space runs (line breaks too) as single spaces.
