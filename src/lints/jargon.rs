@@ -49,6 +49,9 @@ impl Jargon {
                     ..Entry::default()
                 }));
         }
+        // Every draft's check needs them: compiled while the other lints are built.
+        LazyLock::force(&ACRONYM);
+        LazyLock::force(&ACRONYM_PAREN);
         Ok(Jargon {
             terms: Matcher::new(&data.term, &data.sets, true)?,
             suggestions: data.term.iter().map(|t| t.suggestion.clone()).collect(),
