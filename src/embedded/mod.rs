@@ -15,7 +15,7 @@ use regex_automata::util::captures::Captures;
 use regex_automata::util::wire::DeserializeError;
 use regex_automata::{Anchored, Input, Match};
 
-/// A DFA over the embedded bytes.
+/// A sparse DFA over the embedded bytes.
 pub(crate) type Dfa = sparse::DFA<&'static [u8]>;
 
 /// Deserializes bytes that `build.rs` serialized.
