@@ -12,34 +12,40 @@ use crate::embedded::{
 /// swallow the rest of the file.
 const PLACEHOLDER_BYTES: usize = 500;
 
-/// Finds the first span of a kind that starts at an offset or later.
-type Search = fn(&str, usize) -> Option<Range<usize>>;
+/// A kind of span to mask.
+enum Kind {
+    /// `{{..}}` and `{%..%}`, found by [`placeholder_at`].
+    Placeholder,
+    Regex(&'static Finder<1>),
+}
 
-fn search(finder: &'static Finder<1>, text: &str, from: usize) -> Option<Range<usize>> {
-    finder.find_at(text, from).map(|m| m.range())
+impl Kind {
+    /// The first span of this kind that starts at `from` or later.
+    fn find_at(&self, text: &str, from: usize) -> Option<Range<usize>> {
+        match self {
+            Kind::Placeholder => placeholder_at(text.as_bytes(), from),
+            Kind::Regex(finder) => finder.find_at(text, from).map(|m| m.range()),
+        }
+    }
 }
 
 /// The kinds of spans to mask, the first winning where two start at the same place.
-const KINDS: [Search; 6] = [
-    |text, from| search(&MASK_COMMENTS, text, from),
-    |text, from| placeholder_at(text.as_bytes(), from),
-    |text, from| search(&MASK_VARIABLES, text, from),
-    |text, from| search(&MASK_URLS, text, from),
-    |text, from| search(&MASK_EMAILS, text, from),
-    |text, from| search(&MASK_CODE, text, from),
+static KINDS: [Kind; 6] = [
+    Kind::Regex(&MASK_COMMENTS),
+    Kind::Placeholder,
+    Kind::Regex(&MASK_VARIABLES),
+    Kind::Regex(&MASK_URLS),
+    Kind::Regex(&MASK_EMAILS),
+    Kind::Regex(&MASK_CODE),
 ];
 
 /// Loads the patterns every draft needs now rather than at their first use (fences only
 /// Markdown needs).
 pub(crate) fn compile_patterns() {
-    for finder in [
-        &MASK_COMMENTS,
-        &MASK_VARIABLES,
-        &MASK_URLS,
-        &MASK_EMAILS,
-        &MASK_CODE,
-    ] {
-        finder.load();
+    for kind in &KINDS {
+        if let Kind::Regex(finder) = kind {
+            finder.load();
+        }
     }
 }
 
@@ -71,13 +77,13 @@ fn placeholder_at(hay: &[u8], from: usize) -> Option<Range<usize>> {
 /// The spans to mask, in order, as one leftmost-first regex of all [`KINDS`] would find them:
 /// the leftmost, and of those starting there the first kind's.
 fn masked(text: &str) -> Vec<Range<usize>> {
-    let mut next: Vec<Option<Range<usize>>> = KINDS.iter().map(|kind| kind(text, 0)).collect();
+    let mut next = KINDS.each_ref().map(|kind| kind.find_at(text, 0));
     let mut spans = Vec::new();
     while let Some(span) = next.iter().flatten().min_by_key(|s| s.start).cloned() {
         // No span is empty, so this moves on.
-        for (found, kind) in next.iter_mut().zip(KINDS) {
+        for (found, kind) in next.iter_mut().zip(&KINDS) {
             if found.as_ref().is_some_and(|s| s.start < span.end) {
-                *found = kind(text, span.end);
+                *found = kind.find_at(text, span.end);
             }
         }
         spans.push(span);

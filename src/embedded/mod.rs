@@ -177,7 +177,7 @@ impl<const N: usize> Finder<N> {
         count
     }
 
-    pub fn find_iter<'h>(&'static self, haystack: &'h str) -> impl Iterator<Item = Match> + 'h {
+    pub fn find_iter<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = Match> + 'a {
         let mut from = 0;
         std::iter::from_fn(move || {
             let found = self.find_at(haystack, from)?;
@@ -274,8 +274,8 @@ mod tests {
             let reverse = bytes.1;
             let found: Box<Search> = match reverse {
                 Some(_) => {
-                    let finder: &'static Finder<8> = Box::leak(Box::new(Finder::new(fixed, bytes)));
-                    Box::new(|text| {
+                    let finder = Finder::<8>::new(fixed, bytes);
+                    Box::new(move |text| {
                         let found = finder.find_iter(text);
                         found
                             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))

@@ -12,6 +12,7 @@
 //! the part after the next gap match.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use regex_automata::dfa::{Automaton, StartKind, dense};
 use regex_automata::nfa::thompson;
@@ -166,9 +167,7 @@ pub fn key(entries: &[data::Entry], sets: &BTreeMap<String, Vec<String>>, terms:
             not_after,
             suggestion: _,
         } = entry;
-        key.push_str(&format!(
-            "{pattern:?} {forms:?} {not_before:?} {not_after:?}\n"
-        ));
+        let _ = writeln!(key, "{pattern:?} {forms:?} {not_before:?} {not_after:?}");
     }
     key
 }
